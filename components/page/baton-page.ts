@@ -1,0 +1,133 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { badgeText, gateDecision, isComplete } from '../../lib/gate';
+import type { HostAdapter } from '../../lib/hosts/adapter';
+import { isOwnExtension, messenger, RecordStatusSchema, type RecordStatus } from '../../lib/messages';
+import type { GuardStatus } from '../../lib/panel-location';
+import { sameRecord, type RecordRef } from '../../lib/record';
+import { dockCollapsed } from '../storage/preferences';
+import { watchStageControl } from './control-watch';
+import { createDock, type Dock } from './dock';
+import { installStageGuard } from './stage-guard';
+
+const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
+
+/**
+ * Wires one host app's adapter to the guard, the dock and the extension. Runs at
+ * document_start: the guard is in place before the host's own scripts run.
+ */
+export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): void {
+  let ref: RecordRef | undefined;
+  let status: RecordStatus | undefined;
+  let guard: GuardStatus = 'searching';
+  let blocked: { stage: string; attempt: number } | undefined;
+  let collapsed = false;
+  let dock: Dock | undefined;
+  let stopWatching: (() => void) | undefined;
+
+  installStageGuard(ctx, {
+    adapter,
+    decide(stage) {
+      if (!ref) return { kind: 'allow' };
+      const known = status && sameRecord(status.ref, ref) ? status.checklists : undefined;
+      return gateDecision(known, stage);
+    },
+    onBlocked(decision) {
+      blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
+      setCollapsed(false);
+      render();
+    },
+  });
+
+  const stopListening = messenger.onMessage('recordChanged', ({ data, sender }) => {
+    if (!isOwnExtension(sender, browser.runtime.id)) return;
+    const next = RecordStatusSchema.parse(data);
+    if (ref && sameRecord(next.ref, ref)) {
+      status = next;
+      render();
+    }
+  });
+  ctx.onInvalidated(stopListening);
+  ctx.onInvalidated(
+    dockCollapsed.watch((value) => {
+      collapsed = value;
+      dock?.setCollapsed(collapsed);
+    }),
+  );
+  // After an extension reload this script is orphaned; the context notices only when asked,
+  // so ask every second and let it remove our listeners and the dock.
+  ctx.setInterval(() => undefined, 1000);
+
+  function setCollapsed(value: boolean) {
+    collapsed = value;
+    dock?.setCollapsed(value);
+    void dockCollapsed.set(value);
+  }
+
+  function render() {
+    if (!ref || !dock) return;
+    dock.show({
+      ref,
+      recordTitle: adapter.recordTitle(document),
+      guard,
+      guardControl: adapter.stageControlName,
+      blocked,
+    });
+    const checklists = status?.checklists;
+    dock.setBadge(checklists ? badgeText(checklists) : 'loading', checklists ? isComplete(checklists) : false);
+  }
+
+  async function loadStatus(forRef: RecordRef, attempt = 0): Promise<void> {
+    try {
+      const next = RecordStatusSchema.parse(await messenger.sendMessage('getRecordStatus', forRef));
+      if (ref && sameRecord(ref, forRef)) status = next;
+      render();
+    } catch (error) {
+      if (ctx.isInvalid) return;
+      console.warn('Baton could not load the handoff checklist; stage moves stay blocked', error);
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
+      ctx.setTimeout(() => ref && sameRecord(ref, forRef) && void loadStatus(forRef, attempt + 1), delay);
+    }
+  }
+
+  function openRecord(next: RecordRef | undefined) {
+    if (ctx.isInvalid || (ref && next && sameRecord(ref, next))) return;
+    ref = next;
+    status = undefined;
+    blocked = undefined;
+    stopWatching?.();
+    stopWatching = undefined;
+    if (!next) {
+      dock?.remove();
+      dock = undefined;
+      return;
+    }
+    void loadStatus(next);
+    whenDomReady(() => {
+      dock ??= createDock(ctx, setCollapsed);
+      dock.setCollapsed(collapsed);
+      stopWatching = watchStageControl(
+        ctx,
+        () => adapter.hasStageControl(document),
+        (status) => {
+          guard = status;
+          render();
+        },
+      );
+      render();
+    });
+  }
+
+  void dockCollapsed.get().then((value) => {
+    collapsed = value;
+    dock?.setCollapsed(value);
+  });
+  // The event fires as the navigation starts, before location.href changes: use its URL.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => openRecord(adapter.recordFromUrl(event.newUrl)));
+  openRecord(adapter.recordFromUrl(new URL(location.href)));
+}
+
+function whenDomReady(run: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
+}

@@ -1,0 +1,103 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { panelHash, type PanelLocation } from '../../lib/panel-location';
+
+export const PANEL_WIDTH_PX = 380;
+
+// `all: initial !important` because a host page's `* { … !important }` reaches the shadow
+// host element itself and would be inherited inside; !important inside the shadow wins.
+const DOCK_CSS = `
+:host { all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important;
+  z-index: 2147483646 !important; display: block !important; }
+.tab { position: fixed; top: 96px; right: 0; display: flex; gap: 6px; align-items: center;
+  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: normal; color: #fff; background: #1f3a5f;
+  border: 0; border-radius: 8px 0 0 8px; padding: 10px 12px; cursor: pointer;
+  box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.tab:focus-visible { outline: 3px solid #f5b301; outline-offset: 2px; }
+.tab[data-complete="true"] { background: #1d6b3a; }
+.tab[data-guard="inactive"] { background: #8a1c1c; }
+iframe { box-sizing: border-box; position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH_PX}px; height: 100vh; border: 0;
+  border-left: 1px solid #c9d1da; background: #fff; box-shadow: -4px 0 16px rgba(0,0,0,.12);
+  color-scheme: light; }
+[hidden] { display: none !important; }
+`;
+
+export interface Dock {
+  show(location: PanelLocation): void;
+  setCollapsed(collapsed: boolean): void;
+  setBadge(text: string, complete: boolean): void;
+  remove(): void;
+}
+
+/**
+ * The host-side part of the panel: a collapsed tab and the panel iframe, in a shadow root
+ * so host CSS cannot restyle them. Everything a user types is inside the iframe, an extension
+ * page: host scripts cannot read it and host keyboard shortcuts never hear it. The root is
+ * open so accessibility tools (and tests) can reach the tab; it holds nothing private.
+ */
+export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: boolean) => void): Dock {
+  const host = document.createElement('baton-dock');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = DOCK_CSS;
+  const tab = document.createElement('button');
+  tab.className = 'tab';
+  tab.type = 'button';
+  tab.setAttribute('aria-expanded', 'false');
+  tab.addEventListener('click', () => onToggle(false));
+  const frame = document.createElement('iframe');
+  frame.title = 'Baton handoff checklist';
+  const panelUrl = browser.runtime.getURL('/panel.html');
+  shadow.append(style, tab, frame);
+  let badge = '';
+  let guard = 'searching';
+
+  let shownSrc = '';
+  const attach = () => {
+    if (host.isConnected) return;
+    document.documentElement.append(host);
+    // A frame put back into the page loads its src attribute afresh; make that the current state.
+    if (shownSrc && frame.src !== shownSrc) frame.src = shownSrc;
+  };
+  // Some apps replace whole subtrees of <html>; put the dock back if it is taken out.
+  const keeper = new MutationObserver(attach);
+  keeper.observe(document.documentElement, { childList: true });
+  ctx.onInvalidated(() => {
+    keeper.disconnect();
+    host.remove();
+  });
+
+  const renderTab = () => {
+    tab.textContent = `Handoff checklist · ${badge}`;
+    tab.dataset.guard = guard;
+    tab.title = guard === 'inactive' ? 'Stage guard inactive on this page' : 'Open the handoff checklist';
+  };
+
+  return {
+    show(location) {
+      guard = location.guard;
+      renderTab();
+      attach();
+      const src = `${panelUrl}${panelHash(location)}`;
+      if (src === shownSrc) return;
+      // Setting src again would add an entry to the tab's history, and the Back button would
+      // move our frame instead of the host page: replace the frame's location instead.
+      if (shownSrc && frame.contentWindow) frame.contentWindow.location.replace(src);
+      else frame.src = src;
+      shownSrc = src;
+    },
+    setCollapsed(collapsed) {
+      tab.hidden = !collapsed;
+      frame.hidden = collapsed;
+    },
+    setBadge(text, complete) {
+      badge = text;
+      tab.dataset.complete = String(complete);
+      renderTab();
+    },
+    remove() {
+      keeper.disconnect();
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { completeness, isRequired } from '../../lib/completeness';
+import type { Handoff } from '../../lib/checklist-status';
+import { recordLabel, type RecordRef } from '../../lib/record';
+import { FieldInput } from './FieldInput';
+import { usePanelStore } from './panel-store';
+import { useFieldSaver } from './use-field-saver';
+
+interface ChecklistFormProps {
+  recordRef: RecordRef;
+  recordTitle: string | undefined;
+  handoff: Handoff;
+  /** Changes with every blocked move: the first missing field takes focus each time. */
+  blockedAttempt: number;
+  /** A move is blocked right now: every missing field shows why. */
+  blocking: boolean;
+}
+
+/** One template's fields for one record; every change is saved as it is typed. */
+export function ChecklistForm({ recordRef, recordTitle, handoff, blockedAttempt, blocking }: ChecklistFormProps) {
+  const { template, values } = handoff;
+  const save = useFieldSaver();
+  const touched = usePanelStore((state) => state.touched);
+  const touch = usePanelStore((state) => state.touch);
+  const status = completeness(template, values);
+  const issues = new Map([...status.missing, ...status.warnings].map((issue) => [issue.fieldId, issue]));
+  const firstMissing = status.missing[0]?.fieldId;
+
+  return (
+    <form className="checklist" aria-label={template.name} onSubmit={(event) => event.preventDefault()} noValidate>
+      {template.fields.map((field) => {
+        const key = `${recordLabel(recordRef)}/${template.id}/${field.id}`;
+        const issue = issues.get(field.id);
+        const missing = status.missing.some((item) => item.fieldId === field.id);
+        return (
+          <FieldInput
+            key={field.id}
+            field={field}
+            stored={values[field.id] ?? ''}
+            required={isRequired(field, values)}
+            issue={touched[key] || (blocking && missing) ? issue : undefined}
+            blocking={blocking && missing}
+            focusRequest={blocking && field.id === firstMissing ? blockedAttempt : 0}
+            onChange={(value) =>
+              save({ ref: recordRef, templateId: template.id, fieldId: field.id, value, typedAt: Date.now(), recordTitle })
+            }
+            onBlur={() => touch(key)}
+          />
+        );
+      })}
+    </form>
+  );
+}

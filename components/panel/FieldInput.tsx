@@ -1,0 +1,103 @@
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import type { FieldIssue } from '../../lib/completeness';
+import { HARD_MAX_LENGTH } from '../../lib/limits';
+import { maxLengthOf, type TemplateField } from '../../lib/template';
+
+interface FieldInputProps {
+  field: TemplateField;
+  /** The stored draft; shown unless the user is typing in this field. */
+  stored: string;
+  required: boolean;
+  /** The problem to show now, if any. */
+  issue: FieldIssue | undefined;
+  /** Marked after a blocked move: this field is what stands in the way. */
+  blocking: boolean;
+  focusRequest: number;
+  onChange(value: string): void;
+  onBlur(): void;
+}
+
+const INPUT_TYPES: Partial<Record<TemplateField['kind'], string>> = {
+  date: 'date',
+  number: 'number',
+  url: 'url',
+  email: 'email',
+};
+
+export function FieldInput({ field, stored, required, issue, blocking, focusRequest, onChange, onBlur }: FieldInputProps) {
+  const id = useId();
+  const [value, setValue] = useState(stored);
+  const focused = useRef(false);
+  const element = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
+
+  // A draft edited in another tab shows up here, except while the user is typing here.
+  useEffect(() => {
+    if (!focused.current) setValue(stored);
+  }, [stored]);
+
+  useEffect(() => {
+    if (focusRequest > 0) element.current?.focus();
+  }, [focusRequest]);
+
+  const change = (next: string) => {
+    setValue(next);
+    onChange(next);
+  };
+  const common = {
+    id,
+    ref: element,
+    'aria-invalid': issue ? true : undefined,
+    'aria-required': required,
+    'aria-describedby': `${id}-help ${id}-problem`,
+    onFocus: () => (focused.current = true),
+    onBlur: () => {
+      focused.current = false;
+      onBlur();
+    },
+  };
+  const max = maxLengthOf(field);
+
+  return (
+    <div className={`field${blocking ? ' field--blocking' : ''}`} data-field={field.id}>
+      <label htmlFor={id}>
+        {field.label}
+        {required ? <span className="required" aria-hidden="true"> *</span> : <span className="optional"> (optional)</span>}
+      </label>
+      {field.kind === 'checkbox' ? (
+        <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => change(e.target.checked ? 'true' : '')} />
+      ) : field.kind === 'select' ? (
+        <select {...common} value={value} onChange={(e) => change(e.target.value)}>
+          <option value="">Choose…</option>
+          {field.options?.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      ) : field.kind === 'longText' ? (
+        <textarea
+          {...common}
+          value={value}
+          rows={3}
+          maxLength={HARD_MAX_LENGTH}
+          placeholder={field.placeholder}
+          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => change(e.target.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          type={INPUT_TYPES[field.kind] ?? 'text'}
+          value={value}
+          maxLength={HARD_MAX_LENGTH}
+          placeholder={field.placeholder}
+          onChange={(e) => change(e.target.value)}
+        />
+      )}
+      <div id={`${id}-help`} className="help">
+        {field.help}
+        {value.length > max * 0.8 ? ` ${value.length} / ${max}` : null}
+      </div>
+      <div id={`${id}-problem`} className="problem" role={issue ? 'status' : undefined}>
+        {issue?.message}
+      </div>
+    </div>
+  );
+}

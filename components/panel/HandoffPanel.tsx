@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { checklistStatus } from '../../lib/checklist-status';
+import { badgeText, gateDecision, isComplete } from '../../lib/gate';
+import { messenger } from '../../lib/messages';
+import { recordLabel } from '../../lib/record';
+import { batonDb } from '../storage/db';
+import { recordHandoffs } from '../storage/handoffs';
+import { dockCollapsed } from '../storage/preferences';
+import { ChecklistForm } from './ChecklistForm';
+import { BlockNotice, GuardNotice } from './Notices';
+import { usePanelStore } from './panel-store';
+import { SaveStatus } from './SaveStatus';
+import { usePanelLocation } from './use-panel-location';
+
+/** The checklist for the record the host tab shows. Lives in an extension-page iframe. */
+export function HandoffPanel() {
+  const location = usePanelLocation();
+  const ref = location?.ref;
+  const refKey = ref ? recordLabel(ref) : '';
+  const [loadError, setLoadError] = useState<string>();
+
+  // Wakes the worker, which installs the shipped templates on first run; the live query
+  // below then sees them appear.
+  useEffect(() => {
+    if (!ref) return;
+    setLoadError(undefined);
+    messenger.sendMessage('getRecordStatus', ref).catch((error: unknown) => setLoadError(String(error)));
+    // Deps: refKey identifies ref
+  }, [refKey]);
+  const handoffs = useLiveQuery(() => (ref ? recordHandoffs(batonDb(), ref) : undefined), [refKey]);
+
+  const activeTemplateId = usePanelStore((state) => state.activeTemplateId);
+  const selectTemplate = usePanelStore((state) => state.selectTemplate);
+  const checklists = useMemo(
+    () => (handoffs && ref ? handoffs.map((handoff) => checklistStatus(handoff, ref)) : undefined),
+    // Deps: refKey identifies ref
+    [handoffs, refKey],
+  );
+  const blocked = location?.blocked;
+  const decision = blocked && checklists ? gateDecision(checklists, blocked.stage) : undefined;
+
+  // After a blocked move, show the first template that stands in the way.
+  const blockedAttempt = blocked?.attempt;
+  const firstBlocker = decision?.kind === 'block' && decision.reason === 'incomplete' ? decision.blockers[0] : undefined;
+  useEffect(() => {
+    if (firstBlocker) selectTemplate(firstBlocker.templateId);
+    // Deps: once per blocked attempt
+  }, [blockedAttempt]);
+
+  if (!location || !ref) return <main className="panel"><p className="empty">No record on this page.</p></main>;
+  const active = handoffs?.find((handoff) => handoff.template.id === activeTemplateId) ?? handoffs?.[0];
+
+  return (
+    <main className="panel" aria-labelledby="panel-title">
+      <header className="panel__header">
+        <h1 id="panel-title">Handoff checklist</h1>
+        <span className="badge" data-complete={checklists ? isComplete(checklists) : false} data-testid="completeness-badge">
+          {checklists ? badgeText(checklists) : 'loading'}
+        </span>
+        <button type="button" className="icon-button" aria-label="Collapse the handoff checklist" onClick={() => void dockCollapsed.set(true)}>
+          {'\u2192'}
+        </button>
+      </header>
+      {location.recordTitle ? <p className="panel__record">{location.recordTitle}</p> : null}
+      <GuardNotice guard={location.guard} control={location.guardControl} />
+      {blocked && decision ? (
+        <BlockNotice stage={blocked.stage} decision={decision} attempt={blocked.attempt} />
+      ) : null}
+      {loadError && !handoffs ? <p className="notice notice--error" role="alert">Baton could not load this checklist: {loadError}</p> : null}
+      {handoffs && handoffs.length > 1 ? (
+        <div className="tabs" role="tablist" aria-label="Templates">
+          {handoffs.map(({ template }) => (
+            <button
+              key={template.id}
+              type="button"
+              role="tab"
+              aria-selected={template.id === active?.template.id}
+              onClick={() => selectTemplate(template.id)}
+            >
+              {template.name}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {active ? (
+        <ChecklistForm
+          key={`${refKey}/${active.template.id}`}
+          recordRef={ref}
+          recordTitle={location.recordTitle}
+          handoff={active}
+          blockedAttempt={blockedAttempt ?? 0}
+          blocking={decision?.kind === 'block'}
+        />
+      ) : handoffs ? (
+        <p className="empty">No handoff template applies to this record.</p>
+      ) : null}
+      <SaveStatus />
+    </main>
+  );
+}

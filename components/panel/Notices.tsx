@@ -1,0 +1,39 @@
+import { blockMessage, type GateDecision } from '../../lib/gate';
+import type { GuardStatus } from '../../lib/panel-location';
+
+/** Says plainly when the stage guard cannot protect this page: a silent pass is the worst outcome. */
+export function GuardNotice({ guard, control }: { guard: GuardStatus; control: string }) {
+  if (guard === 'active') return null;
+  if (guard === 'searching') {
+    return <p className="notice notice--muted" role="status">Looking for {control}…</p>;
+  }
+  return (
+    <div className="notice notice--error" role="alert" data-testid="guard-inactive">
+      <strong>Stage guard inactive on this page.</strong> Baton cannot find {control}, so stage changes
+      here are not checked. Your checklist is still saved.
+    </div>
+  );
+}
+
+interface BlockNoticeProps {
+  stage: string;
+  decision: GateDecision;
+  /** Re-announced on every blocked attempt. */
+  attempt: number;
+}
+
+/** After a blocked move: what was stopped and what it needs; then, once filled, that it may go. */
+export function BlockNotice({ stage, decision, attempt }: BlockNoticeProps) {
+  if (decision.kind === 'allow') {
+    return (
+      <p className="notice notice--ok" role="status" data-testid="block-notice">
+        Ready: the checklist is complete. Move the record to “{stage}” again.
+      </p>
+    );
+  }
+  return (
+    <p key={attempt} className="notice notice--error" role="alert" data-testid="block-notice">
+      {blockMessage(decision)}
+    </p>
+  );
+}

@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'react';
+import { parsePanelHash, type PanelLocation } from '../../lib/panel-location';
+
+/** What the content script asks the panel to show, from the iframe URL's fragment. */
+export function usePanelLocation(): PanelLocation | undefined {
+  const [current, setCurrent] = useState(() => parsePanelHash(window.location.hash));
+  useEffect(() => {
+    const update = () => setCurrent(parsePanelHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return current;
+}

@@ -1,0 +1,31 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Revision, StoredHandoff } from '../../lib/stored';
+import type { Template } from '../../lib/template';
+
+// Opened only in extension-origin contexts (background, panel, extension pages): IndexedDB
+// opened from a content script would belong to the CRM's origin.
+
+export type HandoffKey = [host: string, objectType: string, recordId: string, templateId: string];
+
+export class BatonDb extends Dexie {
+  templates!: EntityTable<Template, 'id'>;
+  handoffs!: Table<StoredHandoff, HandoffKey>;
+  revisions!: EntityTable<Revision, 'id'>;
+
+  constructor(name = 'baton') {
+    super(name);
+    this.version(1).stores({
+      templates: 'id',
+      handoffs: '[host+objectType+recordId+templateId], [host+objectType+recordId], updatedAt',
+      revisions: '++id, [host+objectType+recordId+templateId+field], [host+objectType+recordId+templateId], at',
+    });
+  }
+}
+
+let shared: BatonDb | undefined;
+
+/** The one database of this context, opened on first use. */
+export function batonDb(): BatonDb {
+  shared ??= new BatonDb();
+  return shared;
+}

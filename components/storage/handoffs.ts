@@ -1,0 +1,98 @@
+import { checklistStatus, type Handoff } from '../../lib/checklist-status';
+import type { RecordStatus, SaveField } from '../../lib/messages';
+import type { RecordRef } from '../../lib/record';
+import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
+import type { Template } from '../../lib/template';
+import type { BatonDb, HandoffKey } from './db';
+
+export function handoffKey(ref: RecordRef, templateId: string): HandoffKey {
+  return [ref.host, ref.objectType, ref.recordId, templateId];
+}
+
+/** Adds shipped templates that are new or newer; a user's edits of the same version stay. */
+export async function installTemplates(db: BatonDb, templates: Template[]): Promise<void> {
+  await db.transaction('rw', db.templates, async () => {
+    for (const template of templates) {
+      const stored = await db.templates.get(template.id);
+      if (!stored || stored.version < template.version) await db.templates.put(template);
+    }
+  });
+}
+
+/** Templates that apply to records of this kind, those that gate a stage first. */
+export async function templatesFor(db: BatonDb, ref: RecordRef): Promise<Template[]> {
+  const all = await db.templates.toArray();
+  return all
+    .filter((template) =>
+      template.appliesTo.some((target) => target.host === ref.host && target.objectType === ref.objectType),
+    )
+    .sort((a, b) => Number(hasGate(b, ref)) - Number(hasGate(a, ref)) || a.name.localeCompare(b.name));
+}
+
+function hasGate(template: Template, ref: RecordRef): boolean {
+  return template.appliesTo.some(
+    (target) => target.host === ref.host && target.objectType === ref.objectType && target.gateStages,
+  );
+}
+
+/** Each applicable template with what was typed into it for this record. */
+export async function recordHandoffs(db: BatonDb, ref: RecordRef): Promise<Handoff[]> {
+  return db.transaction('r', db.templates, db.handoffs, async () => {
+    const templates = await templatesFor(db, ref);
+    return Promise.all(
+      templates.map(async (template) => ({
+        template,
+        values: (await db.handoffs.get(handoffKey(ref, template.id)))?.values ?? {},
+      })),
+    );
+  });
+}
+
+/** What the content script's guard and badge need, computed here so it never loads templates. */
+export async function recordStatus(db: BatonDb, ref: RecordRef): Promise<RecordStatus> {
+  const handoffs = await recordHandoffs(db, ref);
+  return { ref, checklists: handoffs.map((handoff) => checklistStatus(handoff, ref)) };
+}
+
+/**
+ * Stores one field's value and logs the change, in one transaction: when this resolves the
+ * keystroke is on disk. Keystrokes into the same field within TYPING_BURST_MS amend the
+ * newest revision, so a typed paragraph is one entry in the log, not hundreds.
+ */
+export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.now()): Promise<void> {
+  const { ref, templateId, fieldId, value, typedAt } = input;
+  await db.transaction('rw', db.templates, db.handoffs, db.revisions, async () => {
+    const template = await db.templates.get(templateId);
+    if (!template) throw new Error(`No template "${templateId}"`);
+    if (!template.fields.some((field) => field.id === fieldId)) {
+      throw new Error(`Template "${template.name}" has no field "${fieldId}"`);
+    }
+    const key = handoffKey(ref, templateId);
+    const stored = await db.handoffs.get(key);
+    const oldValue = stored?.values[fieldId] ?? '';
+    // A keystroke overtaken by a newer one (sent later, stored first) changes nothing.
+    if ((stored?.typedAt[fieldId] ?? -Infinity) > typedAt) return;
+    if (oldValue === value && stored) return;
+    const next: StoredHandoff = {
+      ...ref,
+      templateId,
+      templateVersion: template.version,
+      values: { ...stored?.values, [fieldId]: value },
+      typedAt: { ...stored?.typedAt, [fieldId]: typedAt },
+      recordTitle: input.recordTitle ?? stored?.recordTitle,
+      createdAt: stored?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await db.handoffs.put(next);
+    const last = await db.revisions
+      .where('[host+objectType+recordId+templateId+field]')
+      .equals([...key, fieldId])
+      .last();
+    if (last?.id !== undefined && now - last.at < TYPING_BURST_MS) {
+      await db.revisions.update(last.id, { newValue: value, at: now });
+    } else {
+      await db.revisions.add({ ...ref, templateId, field: fieldId, oldValue, newValue: value, startedAt: now, at: now });
+    }
+  });
+}
+

@@ -1,0 +1,38 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { defaultTemplates } from '../../lib/default-templates';
+import { isOwnExtension, messenger, SaveFieldSchema } from '../../lib/messages';
+import { RecordRefSchema } from '../../lib/record';
+import { batonDb } from '../../components/storage/db';
+import { installTemplates, recordStatus, saveFieldValue } from '../../components/storage/handoffs';
+import { notifyTabs } from './notify-tabs';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    // Registered synchronously: MV3 stops this worker after 30 s idle, and the message
+    // that wakes it must find its listener. No state is kept in memory.
+    const db = batonDb();
+    const templatesReady = installTemplates(db, defaultTemplates());
+
+    messenger.onMessage('getRecordStatus', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      const ref = RecordRefSchema.parse(data);
+      await templatesReady;
+      return recordStatus(db, ref);
+    });
+
+    messenger.onMessage('saveField', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      const input = SaveFieldSchema.parse(data);
+      await templatesReady;
+      await saveFieldValue(db, input);
+      void notifyTabs(await recordStatus(db, input.ref));
+      return { savedAt: Date.now() };
+    });
+  },
+});
+
+function assertOwnExtension(sender: { id?: string }): void {
+  if (!isOwnExtension(sender, browser.runtime.id)) throw new Error('Message from an unknown sender');
+}

@@ -1,0 +1,29 @@
+import { completeness } from './completeness';
+import type { ChecklistStatus, RecordKind } from './gate';
+import type { FieldValues, Template } from './template';
+
+/** A template together with what the user has typed into it for one record. */
+export interface Handoff {
+  template: Template;
+  values: FieldValues;
+}
+
+/** The stages a template gates on this kind of record, as one regex source. */
+export function gateStagesFor(template: Template, kind: RecordKind): string | undefined {
+  const sources = template.appliesTo
+    .filter((target) => target.host === kind.host && target.objectType === kind.objectType && target.gateStages)
+    .map((target) => `(?:${target.gateStages})`);
+  return sources.length > 0 ? sources.join('|') : undefined;
+}
+
+export function checklistStatus(handoff: Handoff, kind: RecordKind): ChecklistStatus {
+  const result = completeness(handoff.template, handoff.values);
+  return {
+    templateId: handoff.template.id,
+    templateName: handoff.template.name,
+    gateStages: gateStagesFor(handoff.template, kind),
+    required: result.required,
+    filled: result.filled,
+    missing: result.missing.map(({ fieldId, label }) => ({ fieldId, label })),
+  };
+}

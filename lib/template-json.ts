@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { en } from 'zod/v4/locales';
+import { TemplateSchema, type Template } from './template';
+
+// zod/mini ships without messages; English ones are loaded here, where people read them,
+// and kept out of the content script.
+z.config(en());
+
+export type TemplateParseResult = { ok: true; template: Template } | { ok: false; errors: string[] };
+
+/** Reads a template from JSON text; every error names the path and the problem. */
+export function parseTemplateJson(text: string): TemplateParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`not valid JSON: ${(error as Error).message}`] };
+  }
+  return parseTemplate(raw);
+}
+
+export function parseTemplate(raw: unknown): TemplateParseResult {
+  const result = TemplateSchema.safeParse(raw);
+  if (result.success) return { ok: true, template: result.data };
+  return { ok: false, errors: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
+}
+
+/** ["fields", 3, "kind"] -> "fields[3].kind", the way a person points into JSON. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(template)';
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}

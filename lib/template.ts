@@ -1,0 +1,108 @@
+import * as z from 'zod/mini';
+import { HARD_MAX_LENGTH } from './limits';
+import { HOST_APPS } from './record';
+
+// zod/mini, like the message schemas: one flavour of Zod in the whole extension.
+
+export const FIELD_KINDS = [
+  'text',
+  'longText',
+  'select',
+  'date',
+  'number',
+  'url',
+  'email',
+  'checkbox',
+] as const;
+
+/** Longest value a field may hold unless its template says otherwise. */
+export const DEFAULT_MAX_LENGTH = { short: 500, long: 10_000 } as const;
+
+const identifier = z.string().check(
+  z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'expected letters, digits, "-" or "_", starting with a letter'),
+);
+
+const compilableRegex = z.string().check(
+  z.minLength(1),
+  z.maxLength(200),
+  z.refine(isCompilableRegex, 'expected a valid regular expression'),
+);
+
+export const FieldSchema = z.object({
+  id: identifier,
+  label: z.string().check(z.minLength(1), z.maxLength(120)),
+  kind: z.enum(FIELD_KINDS),
+  required: z._default(z.boolean(), false),
+  /** Required only while another field holds this value (checkbox: "true"). */
+  requiredWhen: z.optional(z.object({ field: identifier, equals: z.string() })),
+  options: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  help: z.optional(z.string().check(z.maxLength(300))),
+  placeholder: z.optional(z.string().check(z.maxLength(120))),
+  maxLength: z.optional(z.int().check(z.positive(), z.lte(HARD_MAX_LENGTH))),
+  /** Extra shape a value must have, e.g. "one person" for an owner. */
+  pattern: z.optional(compilableRegex),
+  patternHint: z.optional(z.string().check(z.maxLength(120))),
+});
+
+export const HOST_TARGET = z.object({
+  host: z.enum(HOST_APPS),
+  objectType: identifier,
+  /** Stage labels this template gates, as a case-insensitive regular expression. */
+  gateStages: z.optional(compilableRegex),
+});
+
+export const TemplateSchema = z
+  .object({
+    id: identifier,
+    name: z.string().check(z.minLength(1), z.maxLength(80)),
+    version: z.int().check(z.positive()),
+    appliesTo: z.array(HOST_TARGET).check(z.minLength(1)),
+    fields: z.array(FieldSchema).check(z.minLength(1), z.maxLength(60)),
+    /** The field naming the one person who owns the next stage. */
+    ownerField: z.optional(identifier),
+  })
+  .check(z.superRefine(checkFieldReferences));
+
+export type Template = z.infer<typeof TemplateSchema>;
+export type TemplateField = z.infer<typeof FieldSchema>;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+/** What a user typed, field id to value. Every kind is stored as text ("true" for a ticked box). */
+export type FieldValues = Record<string, string>;
+
+type TemplateShape = Omit<Template, 'fields'> & { fields: TemplateField[] };
+
+function checkFieldReferences(
+  template: TemplateShape,
+  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: PropertyKey[]; input: unknown }) => void },
+): void {
+  if (template.ownerField && !template.fields.some((field) => field.id === template.ownerField)) {
+    ctx.addIssue({ code: 'custom', message: `no field with id "${template.ownerField}"`, path: ['ownerField'], input: template });
+  }
+  const seen = new Set<string>();
+  template.fields.forEach((field, index) => {
+    const issue = (message: string, ...path: PropertyKey[]) =>
+      ctx.addIssue({ code: 'custom', message, path: ['fields', index, ...path], input: field });
+    if (seen.has(field.id)) issue(`duplicate field id "${field.id}"`, 'id');
+    seen.add(field.id);
+    if (field.kind === 'select' && !field.options) issue('a select field needs options', 'options');
+    const dependsOn = field.requiredWhen?.field;
+    if (dependsOn === field.id) issue('a field cannot depend on itself', 'requiredWhen', 'field');
+    else if (dependsOn && !template.fields.some((other) => other.id === dependsOn)) {
+      issue(`no field with id "${dependsOn}"`, 'requiredWhen', 'field');
+    }
+  });
+}
+
+function isCompilableRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function maxLengthOf(field: TemplateField): number {
+  if (field.maxLength) return field.maxLength;
+  return field.kind === 'longText' ? DEFAULT_MAX_LENGTH.long : DEFAULT_MAX_LENGTH.short;
+}

@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Route, type Worker } from 'playwright-core';
+
+// End-to-end tests load the production build into Debian's Chromium and serve fixture pages
+// at the real host URLs, so match patterns and adapters are tested exactly as shipped.
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const FIXTURES = resolve('test/fixtures');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** One host app's fixture site: which page answers which URL. */
+export interface FixtureSite {
+  /** Route pattern, e.g. 'https://app.hubspot.com/**'. */
+  pattern: string;
+  /** The fixture HTML file (relative to test/fixtures) for a page URL; undefined gives a 404. */
+  pageFor(url: URL): string | undefined;
+}
+
+export const HUBSPOT: FixtureSite = {
+  pattern: 'https://app*.hubspot.com/**',
+  pageFor: (url) => (/^\/contacts\/\d+\//.test(url.pathname) ? 'hubspot/deal-record.html' : 'blank.html'),
+};
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** Closes the browser; the profile stays until dispose() so a restart can reuse it. */
+  close(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** Chromium with the production build loaded, serving the given fixture sites. */
+export async function launch(sites: FixtureSite[], userDataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-'))): Promise<Session> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    // Playwright's default arguments turn ThirdPartyStoragePartitioning off (playwright#32230).
+    // Shipped Chromium has it on, and only with it on may an extension frame in a host page
+    // (our panel) open IndexedDB at all: with it off, the frame is refused storage. So none
+    // of Playwright's defaults: the browser runs with exactly these switches.
+    ignoreDefaultArgs: true,
+    args: [
+      `--user-data-dir=${userDataDir}`,
+      '--remote-debugging-pipe',
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      'about:blank',
+    ],
+  });
+  for (const site of sites) await context.route(site.pattern, (route) => serve(route, site));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    close: () => context.close(),
+    async dispose() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function serve(route: Route, site: FixtureSite): Promise<void> {
+  const url = new URL(route.request().url());
+  const asset = /^\/__fixture\/([\w-]+\/[\w.-]+\.js)$/.exec(url.pathname)?.[1];
+  if (asset) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(FIXTURES, asset)) });
+  const page = site.pageFor(url);
+  if (!page) return route.fulfill({ status: 404, body: 'not found' });
+  return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, page)) });
+}
+
+/** The extension's service worker, woken if it was stopped. */
+export async function serviceWorker(session: Session): Promise<Worker> {
+  const running = session.context.serviceWorkers().find((worker) => worker.url().includes(session.extensionId));
+  return running ?? session.context.waitForEvent('serviceworker');
+}
+
+/** MV3 stops an idle worker after 30 s; this does it at once (CDP), as Chromium would. */
+export async function stopServiceWorker(session: Session, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** The panel iframe of a host page (an extension page, reached as a frame). */
+export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().includes('/panel.html'));
+    if (frame) {
+      await frame.waitForSelector('.panel', { timeout: Math.max(1, deadline - Date.now()) });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The Baton panel never appeared');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Everything Baton stored for one record, read straight from IndexedDB in the worker. */
+export async function storedValues(session: Session, recordId: string): Promise<Record<string, string>> {
+  const worker = await serviceWorker(session);
+  return worker.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open('baton');
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const rows = await new Promise<{ recordId: string; values: Record<string, string> }[]>((done, fail) => {
+      const request = db.transaction('handoffs').objectStore('handoffs').getAll();
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    db.close();
+    return Object.assign({}, ...rows.filter((row) => row.recordId === id).map((row) => row.values));
+  }, recordId);
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import { HUBSPOT_MATCHES } from './lib/hosts/hubspot';
+
+// Public half of the signing key: gives the unpacked build a stable id
+// (ppgpnpggkcahilkopfcfnnjhgkaapnbf) for chrome-extension:// URLs in tests and admin policies.
+const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAm2ObBkWqf7qsBOBBqVZH3DPhr1rhETD4yvF5Gexs6k3kpj1G1y+QMm1lkuQC/j4w0IiIOFqJyHHedjXMCrkCCvQ6xR2MWCNszSZWf2CkAUmTc4USbGOrqf4OLWpNdeV33d+85mxzx62zaocLbXMN1hEbP6x2sxQV2+Ca44ge7V7MfTwfoc3zBwhUR8gP7Np7GRtKliRkTmD+bjR8WUKykMSNJlaivnQjIU4rS1NgCbBmgLZ3OIyF4XJKwRQzryA+VaPHrg1B1RF6YQY22IEuRQf2y9Z+LxnGPObsJq0xlVPZhX6STvVn+GxQ9G9zXHFfu+dRvnl06dgVoYL760SpYwIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Baton: handoff checklist',
+    description:
+      'Blocks a CRM stage change until the handoff checklist the next team needs is filled in.',
+    permissions: ['storage', 'unlimitedStorage'],
+    // The panel frame opens IndexedDB inside the host's tab. Chromium gives an extension frame
+    // its own unpartitioned storage only where the extension holds host permission for the
+    // top-level site; without it the panel would see an empty, per-site copy of the drafts.
+    host_permissions: HUBSPOT_MATCHES,
+    // The panel is an extension page framed into host pages: only those hosts may load it.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: HUBSPOT_MATCHES }],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'baton@baton.dev', strict_min_version: '115.0' } } }
+      : { key: CHROME_KEY }),
+  }),
+  zip: { includeSources: ['README.md', 'package-lock.json'] },
+  // Chromium refuses an extension holding U+FFFF (Dexie's max-key constant once minified):
+  // emit ASCII only. Vite 8 bundles with rolldown, which ignores esbuild.charset.
+  vite: () => ({
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+  }),
+});

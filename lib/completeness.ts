@@ -77,12 +77,19 @@ function kindProblem(field: TemplateField, value: string): string | undefined {
     case 'number':
       return Number.isFinite(Number(value)) ? undefined : 'expected a number';
     case 'date':
-      return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'expected a date';
+      return isCalendarDate(value) ? undefined : 'expected a date';
     case 'select':
       return field.options?.includes(value) ? undefined : 'expected one of the listed options';
     default:
       return undefined;
   }
+}
+
+/** "2026-02-30" parses (as 2 March): a real day survives the round trip unchanged. */
+function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 function isWebUrl(value: string): boolean {

@@ -7,6 +7,10 @@ import { RecordRefSchema, type RecordRef } from './record';
 // (isOwnExtension below) before acting on it. This file is in the content script: keep the
 // schemas small (zod/mini) and free of template code.
 
+// Zod compiles object parsers with new Function; extension CSP forbids that, and finding out
+// costs the host page's main thread ~2 ms per parse. Interpret instead.
+z.config({ jitless: true });
+
 const ChecklistStatusSchema = z.object({
   templateId: z.string(),
   templateName: z.string(),

@@ -47,20 +47,25 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
       render();
     }
   });
-  ctx.onInvalidated(stopListening);
-  ctx.onInvalidated(
-    dockCollapsed.watch((value) => {
-      collapsed = value;
-      dock?.setCollapsed(collapsed);
-    }),
-  );
+  const stopWatchingCollapsed = dockCollapsed.watch((value) => {
+    collapsed = value;
+    dock?.setCollapsed(collapsed);
+  });
+  ctx.onInvalidated(() => {
+    // After an extension reload the extension APIs are gone from this orphaned script, and
+    // our listeners with them: unsubscribing would throw into the host page.
+    if (!browser.runtime?.id) return;
+    stopListening();
+    stopWatchingCollapsed();
+  });
   // After an extension reload this script is orphaned; the context notices only when asked,
   // so ask every second and let it remove our listeners and the dock.
   ctx.setInterval(() => undefined, 1000);
 
+  /** The user's own toggle (or a blocked move): the panel is wanted now. */
   function setCollapsed(value: boolean) {
     collapsed = value;
-    dock?.setCollapsed(value);
+    dock?.setCollapsed(value, { now: true });
     void dockCollapsed.set(value);
   }
 

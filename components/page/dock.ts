@@ -24,7 +24,8 @@ iframe { box-sizing: border-box; position: fixed; top: 0; right: 0; width: ${PAN
 
 export interface Dock {
   show(location: PanelLocation): void;
-  setCollapsed(collapsed: boolean): void;
+  /** `now`: the user is waiting for the panel, do not defer the frame to idle time. */
+  setCollapsed(collapsed: boolean, options?: { now?: boolean }): void;
   setBadge(text: string, complete: boolean): void;
   remove(): void;
 }
@@ -43,21 +44,23 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
   const tab = document.createElement('button');
   tab.className = 'tab';
   tab.type = 'button';
-  tab.setAttribute('aria-expanded', 'false');
   tab.addEventListener('click', () => onToggle(false));
-  const frame = document.createElement('iframe');
-  frame.title = 'Baton handoff checklist';
+  shadow.append(style, tab);
   const panelUrl = browser.runtime.getURL('/panel.html');
-  shadow.append(style, tab, frame);
   let badge = '';
   let guard = 'searching';
-
+  let collapsed = false;
+  let frame: HTMLIFrameElement | undefined;
+  /** The panel state to show, and the one the frame shows. */
+  let wantedSrc = '';
   let shownSrc = '';
+  let frameScheduled = false;
+
   const attach = () => {
     if (host.isConnected) return;
     document.documentElement.append(host);
-    // A frame put back into the page loads its src attribute afresh; make that the current state.
-    if (shownSrc && frame.src !== shownSrc) frame.src = shownSrc;
+    // A frame put back into the page loads its src attribute afresh: make that the current state.
+    if (frame && frame.getAttribute('src') !== shownSrc) frame.src = shownSrc;
   };
   // Some apps replace whole subtrees of <html>; put the dock back if it is taken out.
   const keeper = new MutationObserver(attach);
@@ -67,7 +70,33 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
     host.remove();
   });
 
+  const syncFrame = () => {
+    if (frame) frame.hidden = collapsed;
+    if (collapsed || !wantedSrc) return;
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.title = 'Baton handoff checklist';
+      frame.src = wantedSrc;
+      shadow.append(frame);
+    } else if (shownSrc !== wantedSrc && frame.contentWindow) {
+      // Setting src again would add an entry to the tab's history, and the Back button would
+      // move our frame instead of the host page: replace the frame's location instead.
+      frame.contentWindow.location.replace(wantedSrc);
+    }
+    shownSrc = wantedSrc;
+  };
+  // Creating a frame costs the host's main thread ~8 ms: wait until the page is idle,
+  // unless the user asks for the panel (opens it, or a move was blocked).
+  const scheduleFrame = () => {
+    if (frame) return syncFrame();
+    if (frameScheduled) return;
+    frameScheduled = true;
+    ctx.requestIdleCallback(syncFrame, { timeout: 1500 });
+  };
+
   const renderTab = () => {
+    tab.hidden = !collapsed;
+    tab.setAttribute('aria-expanded', String(!collapsed));
     tab.textContent = `Handoff checklist · ${badge}`;
     tab.dataset.guard = guard;
     tab.title = guard === 'inactive' ? 'Stage guard inactive on this page' : 'Open the handoff checklist';
@@ -76,19 +105,16 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
   return {
     show(location) {
       guard = location.guard;
+      wantedSrc = `${panelUrl}${panelHash(location)}`;
       renderTab();
       attach();
-      const src = `${panelUrl}${panelHash(location)}`;
-      if (src === shownSrc) return;
-      // Setting src again would add an entry to the tab's history, and the Back button would
-      // move our frame instead of the host page: replace the frame's location instead.
-      if (shownSrc && frame.contentWindow) frame.contentWindow.location.replace(src);
-      else frame.src = src;
-      shownSrc = src;
+      scheduleFrame();
     },
-    setCollapsed(collapsed) {
-      tab.hidden = !collapsed;
-      frame.hidden = collapsed;
+    setCollapsed(next, { now = false } = {}) {
+      collapsed = next;
+      renderTab();
+      if (now) syncFrame();
+      else scheduleFrame();
     },
     setBadge(text, complete) {
       badge = text;

@@ -72,7 +72,6 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
     const oldValue = stored?.values[fieldId] ?? '';
     // A keystroke overtaken by a newer one (sent later, stored first) changes nothing.
     if ((stored?.typedAt[fieldId] ?? -Infinity) > typedAt) return;
-    if (oldValue === value && stored) return;
     const next: StoredHandoff = {
       ...ref,
       templateId,
@@ -84,6 +83,8 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
       updatedAt: now,
     };
     await db.handoffs.put(next);
+    // Typing back what was there is newer than an overtaken keystroke, but no change to log.
+    if (oldValue === value) return;
     const last = await db.revisions
       .where('[host+objectType+recordId+templateId+field]')
       .equals([...key, fieldId])

@@ -82,10 +82,25 @@ function serve(route: Route, site: FixtureSite): Promise<void> {
   return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, page)) });
 }
 
-/** The extension's service worker, woken if it was stopped. */
+/** The extension's newest service worker, woken if it was stopped. */
 export async function serviceWorker(session: Session): Promise<Worker> {
-  const running = session.context.serviceWorkers().find((worker) => worker.url().includes(session.extensionId));
-  return running ?? session.context.waitForEvent('serviceworker');
+  const running = session.context.serviceWorkers().filter((worker) => worker.url().includes(session.extensionId));
+  return running.at(-1) ?? session.context.waitForEvent('serviceworker');
+}
+
+/**
+ * Reloads the extension the way a developer or an update does (chrome://extensions, Reload).
+ * chrome.runtime.reload() is no substitute here: Chromium does not bring a command-line
+ * unpacked extension back after it.
+ */
+export async function reloadExtension(session: Session): Promise<void> {
+  const page = await session.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.locator('#devMode').click();
+  const restarted = session.context.waitForEvent('serviceworker');
+  await page.locator('#dev-reload-button').click();
+  await restarted;
+  await page.close();
 }
 
 /** MV3 stops an idle worker after 30 s; this does it at once (CDP), as Chromium would. */

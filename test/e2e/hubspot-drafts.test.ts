@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HUBSPOT, launch, panelFrame, reloadExtension, serviceWorker, stopServiceWorker, storedValues, type Session } from './harness';
+import { pollText, waitSaved } from './panel-helpers';
+
+// "Nothing typed is ever lost": drafts against reloads, closed tabs, a stopped worker, a
+// browser restart and an extension reload, all on the production build.
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch([HUBSPOT]);
+});
+afterAll(() => session.dispose());
+
+const dealUrl = (id: string) => `https://app.hubspot.com/contacts/4455/record/0-3/${id}`;
+
+async function openDeal(id: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(dealUrl(id));
+  return page;
+}
+
+async function clientGoals(page: Page): Promise<string> {
+  return (await panelFrame(page)).getByLabel('Client goals').inputValue();
+}
+
+describe('HubSpot drafts', () => {
+  it('makes every keystroke durable within 300 ms, and keeps it across a reload', async () => {
+    const page = await openDeal('3001');
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').pressSequentially('Grow revenue', { delay: 20 });
+    await page.waitForTimeout(300);
+    expect(await storedValues(session, '3001')).toEqual({ clientGoals: 'Grow revenue' });
+    await page.reload();
+    await expect.poll(() => clientGoals(page)).toBe('Grow revenue');
+    await page.close();
+  });
+
+  it('keeps what was typed when the tab is closed right after typing', async () => {
+    const page = await openDeal('3002');
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Decision maker').pressSequentially('Jane Doe, COO');
+    await page.close(); // no wait at all
+    const again = await openDeal('3002');
+    await expect.poll(async () => (await panelFrame(again)).getByLabel('Decision maker').inputValue()).toBe('Jane Doe, COO');
+    await again.close();
+  });
+
+  it('saves through a service worker that was stopped in between', async () => {
+    const page = await openDeal('3003');
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').fill('Before the stop');
+    await waitSaved(panel);
+    // A mark in the running worker's memory: a worker that was really stopped has lost it.
+    await (await serviceWorker(session)).evaluate(() => Object.assign(globalThis, { beforeStop: true }));
+    await stopServiceWorker(session, page);
+    await panel.getByLabel('Client goals').fill('After the stop');
+    await page.waitForTimeout(300);
+    await waitSaved(panel);
+    expect(await storedValues(session, '3003')).toEqual({ clientGoals: 'After the stop' });
+    const worker = await serviceWorker(session);
+    expect(await worker.evaluate(() => 'beforeStop' in globalThis)).toBe(false);
+    await page.close();
+  });
+
+  it('keeps nothing of ours in the host site’s IndexedDB', async () => {
+    const page = await openDeal('3004');
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').fill('Private to Baton');
+    await waitSaved(panel);
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+    await page.close();
+  });
+
+  it('stops the old content script cleanly when the extension is reloaded, and a tab reload brings the draft back', async () => {
+    const page = await openDeal('3005');
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').fill('Survives an update');
+    await waitSaved(panel);
+
+    await reloadExtension(session);
+    await expect.poll(() => page.locator('baton-dock').count(), { timeout: 5000 }).toBe(0);
+    // The orphaned script no longer stands between the user and the host page.
+    await page.locator('[data-test-id="highlight-property-item-dealstage"] button').nth(1).click();
+    await page.getByRole('option', { name: 'Qualified to buy' }).click();
+    expect(errors).toEqual([]);
+
+    await page.reload();
+    await expect.poll(() => clientGoals(page), { timeout: 10_000 }).toBe('Survives an update');
+    await expect(page.locator('baton-dock').count()).resolves.toBe(1);
+    await pollText((await panelFrame(page)).getByTestId('completeness-badge')).toBe('1 of 6 required');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('HubSpot drafts across a browser restart', () => {
+  it('shows the same text after the browser is closed and started again', async () => {
+    const first = await launch([HUBSPOT]);
+    const page = await first.context.newPage();
+    await page.goto(dealUrl('3100'));
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Objections and risks').fill('Budget review in Q2');
+    await waitSaved(panel);
+    await first.close();
+
+    const second = await launch([HUBSPOT], first.userDataDir);
+    try {
+      const again = await second.context.newPage();
+      await again.goto(dealUrl('3100'));
+      await expect.poll(async () => (await panelFrame(again)).getByLabel('Objections and risks').inputValue()).toBe('Budget review in Q2');
+    } finally {
+      await second.dispose();
+    }
+  });
+});

@@ -1,8 +1,9 @@
-import { RecordRefSchema, type RecordRef } from './record';
+import type { RecordRef } from './record';
 
 // The content script tells the panel iframe what to show through the iframe URL's fragment:
 // a fragment change does not reload the panel, and nothing the host page posts can forge it
-// (unlike window.postMessage, which the page can send too).
+// (unlike window.postMessage, which the page can send too). Reading it back is in
+// panel-location-parse.ts, with Zod, which the content script does not carry.
 
 export type GuardStatus = 'searching' | 'active' | 'inactive';
 
@@ -30,24 +31,4 @@ export function panelHash(location: PanelLocation): string {
     params.set('attempt', String(location.blocked.attempt));
   }
   return `#${params.toString()}`;
-}
-
-/** Reads what panelHash wrote; undefined when the fragment names no valid record. */
-export function parsePanelHash(hash: string): PanelLocation | undefined {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const ref = RecordRefSchema.safeParse({
-    host: params.get('host'),
-    objectType: params.get('objectType'),
-    recordId: params.get('recordId'),
-  });
-  if (!ref.success) return undefined;
-  const guard = params.get('guard');
-  const stage = params.get('blockedStage');
-  return {
-    ref: ref.data,
-    recordTitle: params.get('title') ?? undefined,
-    guard: guard === 'active' || guard === 'inactive' ? guard : 'searching',
-    guardControl: params.get('guardControl') ?? 'the stage control',
-    blocked: stage ? { stage, attempt: Number(params.get('attempt')) || 0 } : undefined,
-  };
 }

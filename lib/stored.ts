@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { HARD_MAX_LENGTH } from './limits';
-import { RecordRefSchema } from './record';
+import { RecordRefSchema } from './record-schema';
 
 // The shapes Baton keeps in IndexedDB. Types come from here; components/storage/db.ts indexes them.
 

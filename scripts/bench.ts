@@ -77,7 +77,7 @@ async function injectionCost(session: Session) {
     await page.close();
   }
   report('injection main-thread work (median of 10 loads)', `${ms(median(atInjection))}, max ${ms(Math.max(...atInjection))}`, `${INJECTION_BUDGET_MS} ms`, median(atInjection) <= INJECTION_BUDGET_MS);
-  report('panel frame creation, deferred to idle time', `median ${ms(median(whenIdle))}`, 'off the critical path', true);
+  report('dock and panel frame, deferred to idle time', `median ${ms(median(whenIdle))}`, 'off the critical path', true);
 }
 
 /** A blocked click on "Closed won": the guard's whole synchronous path, timed inside the page. */

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { badgeText, gateDecision, isComplete } from '../../lib/gate';
 import type { HostAdapter } from '../../lib/hosts/adapter';
-import { isOwnExtension, messenger, RecordStatusSchema, type RecordStatus } from '../../lib/messages';
+import type { RecordStatus } from '../../lib/message-schemas';
+import { isOwnExtension, messenger } from '../../lib/messages';
 import type { GuardStatus } from '../../lib/panel-location';
 import { sameRecord, type RecordRef } from '../../lib/record';
 import { dockCollapsed } from '../storage/preferences';
@@ -34,16 +35,17 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
     },
     onBlocked(decision) {
       blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
+      ensureDock();
       setCollapsed(false);
       render();
     },
   });
 
   const stopListening = messenger.onMessage('recordChanged', ({ data, sender }) => {
+    // Parsed by the worker before it was sent (message-schemas.ts); here, only its sender counts.
     if (!isOwnExtension(sender, browser.runtime.id)) return;
-    const next = RecordStatusSchema.parse(data);
-    if (ref && sameRecord(next.ref, ref)) {
-      status = next;
+    if (ref && sameRecord(data.ref, ref)) {
+      status = data;
       render();
     }
   });
@@ -84,7 +86,7 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
 
   async function loadStatus(forRef: RecordRef, attempt = 0): Promise<void> {
     try {
-      const next = RecordStatusSchema.parse(await messenger.sendMessage('getRecordStatus', forRef));
+      const next = await messenger.sendMessage('getRecordStatus', forRef);
       if (ref && sameRecord(ref, forRef)) status = next;
       render();
     } catch (error) {
@@ -108,19 +110,32 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
       return;
     }
     void loadStatus(next);
-    whenDomReady(() => {
-      dock ??= createDock(ctx, setCollapsed);
-      dock.setCollapsed(collapsed);
-      stopWatching = watchStageControl(
-        ctx,
-        () => adapter.hasStageControl(document),
-        (status) => {
-          guard = status;
+    // The dock and the control watch wait for idle time: at injection the host page is busy
+    // loading, and the budget there is 5 ms. The guard itself is already listening.
+    whenDomReady(() =>
+      ctx.requestIdleCallback(
+        () => {
+          if (!ref || !sameRecord(ref, next)) return;
+          ensureDock();
+          stopWatching = watchStageControl(
+            ctx,
+            () => adapter.hasStageControl(document),
+            (status) => {
+              guard = status;
+              render();
+            },
+          );
           render();
         },
-      );
-      render();
-    });
+        { timeout: 1000 },
+      ),
+    );
+  }
+
+  function ensureDock(): void {
+    if (dock) return;
+    dock = createDock(ctx, setCollapsed);
+    dock.setCollapsed(collapsed);
   }
 
   void dockCollapsed.get().then((value) => {

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { messenger, type SaveField } from '../../lib/messages';
+import type { SaveField } from '../../lib/message-schemas';
+import { messenger } from '../../lib/messages';
 import { usePanelStore } from './panel-store';
 
 /** A worker that was stopped wakes on the first message; one retry covers a restart race. */

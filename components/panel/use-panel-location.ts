@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { parsePanelHash, type PanelLocation } from '../../lib/panel-location';
+import type { PanelLocation } from '../../lib/panel-location';
+import { parsePanelHash } from '../../lib/panel-location-parse';
 
 /** What the content script asks the panel to show, from the iframe URL's fragment. */
 export function usePanelLocation(): PanelLocation | undefined {

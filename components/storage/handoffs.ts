@@ -1,5 +1,5 @@
 import { checklistStatus, type Handoff } from '../../lib/checklist-status';
-import type { RecordStatus, SaveField } from '../../lib/messages';
+import type { RecordStatus, SaveField } from '../../lib/message-schemas';
 import type { RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import type { Template } from '../../lib/template';

@@ -1,8 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { defaultTemplates } from '../../lib/default-templates';
-import { isOwnExtension, messenger, SaveFieldSchema } from '../../lib/messages';
-import { RecordRefSchema } from '../../lib/record';
+import { RecordStatusSchema, SaveFieldSchema } from '../../lib/message-schemas';
+import { isOwnExtension, messenger } from '../../lib/messages';
+import { RecordRefSchema } from '../../lib/record-schema';
 import { batonDb } from '../../components/storage/db';
 import { installTemplates, recordStatus, saveFieldValue } from '../../components/storage/handoffs';
 import { notifyTabs } from './notify-tabs';
@@ -19,7 +20,7 @@ export default defineBackground({
       assertOwnExtension(sender);
       const ref = RecordRefSchema.parse(data);
       await templatesReady;
-      return recordStatus(db, ref);
+      return RecordStatusSchema.parse(await recordStatus(db, ref));
     });
 
     messenger.onMessage('saveField', async ({ data, sender }) => {
@@ -27,7 +28,7 @@ export default defineBackground({
       const input = SaveFieldSchema.parse(data);
       await templatesReady;
       await saveFieldValue(db, input);
-      void notifyTabs(await recordStatus(db, input.ref));
+      void notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };
     });
   },

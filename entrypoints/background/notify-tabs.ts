@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { messenger, type RecordStatus } from '../../lib/messages';
+import type { RecordStatus } from '../../lib/message-schemas';
+import { messenger } from '../../lib/messages';
 
 /**
  * Dexie's live queries reach extension pages but never content scripts, so each tab's guard

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SaveField } from '../../lib/messages';
+import type { SaveField } from '../../lib/message-schemas';
 import type { RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS } from '../../lib/stored';
 import type { Template } from '../../lib/template';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { panelHash, parsePanelHash, type PanelLocation } from '../../lib/panel-location';
+import { panelHash, type PanelLocation } from '../../lib/panel-location';
+import { parsePanelHash } from '../../lib/panel-location-parse';
 import { dealRef } from './helpers';
 
 const location: PanelLocation = {

@@ -1,0 +1,42 @@
+import * as z from 'zod/mini';
+import { HARD_MAX_LENGTH } from './limits';
+import { RecordRefSchema } from './record-schema';
+
+// One schema per message. The extension side parses every message crossing to or from a host
+// page: what a content script sends, on arrival; what the worker sends to one, before it
+// leaves. The content script itself holds no Zod: building and first running Zod's parsers
+// costs a cold page ~5 ms, the whole injection budget. It checks the sender instead.
+
+// Zod compiles parsers with new Function, which extension pages' CSP forbids: do not try.
+z.config({ jitless: true });
+
+const ChecklistStatusSchema = z.object({
+  templateId: z.string(),
+  templateName: z.string(),
+  gateStages: z.optional(z.string()),
+  required: z.int(),
+  filled: z.int(),
+  missing: z.array(z.object({ fieldId: z.string(), label: z.string() })),
+});
+
+/** What a tab's guard and badge need of one record. */
+export const RecordStatusSchema = z.object({
+  ref: RecordRefSchema,
+  checklists: z.array(ChecklistStatusSchema),
+});
+export type RecordStatus = z.infer<typeof RecordStatusSchema>;
+
+export const SaveFieldSchema = z.object({
+  ref: RecordRefSchema,
+  templateId: z.string(),
+  fieldId: z.string(),
+  value: z.string().check(z.maxLength(HARD_MAX_LENGTH)),
+  /**
+   * When the user typed it (panel clock). Keystrokes are sent without waiting for each other,
+   * so the store keeps the newest by this time, never the last to arrive.
+   */
+  typedAt: z.number(),
+  /** The host's name for the record (deal title), kept for lists and briefs. Plain text. */
+  recordTitle: z.optional(z.string().check(z.maxLength(300))),
+});
+export type SaveField = z.infer<typeof SaveFieldSchema>;

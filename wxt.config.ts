@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { HUBSPOT_MATCHES } from './lib/hosts/hubspot';
+import { ALL_HOST_MATCHES } from './lib/hosts/all';
 
 // Public half of the signing key: gives the unpacked build a stable id
 // (ppgpnpggkcahilkopfcfnnjhgkaapnbf) for chrome-extension:// URLs in tests and admin policies.
@@ -14,15 +14,23 @@ export default defineConfig({
     name: 'Baton: handoff checklist',
     description:
       'Blocks a CRM stage change until the handoff checklist the next team needs is filled in.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // scripting: the ClickUp script on a team's own ClickUp domain, added at run time.
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    optional_host_permissions: ['https://*/*'],
     // The panel frame opens IndexedDB inside the host's tab. Chromium gives an extension frame
     // its own unpartitioned storage only where the extension holds host permission for the
     // top-level site; without it the panel would see an empty, per-site copy of the drafts.
-    host_permissions: HUBSPOT_MATCHES,
-    // The panel is an extension page framed into host pages: only those hosts may load it.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: HUBSPOT_MATCHES }],
+    host_permissions: ALL_HOST_MATCHES,
+    // The panel is an extension page framed into host pages, which include white-label ClickUp
+    // domains known only at run time, so any https page may frame it. A page where Baton has
+    // no host permission gets a partitioned, empty store in that frame: it shows no drafts.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://*/*'] }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'baton@baton.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'baton@baton.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : { key: CHROME_KEY }),
   }),
   zip: { includeSources: ['README.md', 'package-lock.json'] },

@@ -11,6 +11,10 @@ export interface BatonProtocol {
   saveField(input: SaveField): { savedAt: number };
   /** Background -> tabs: a record's checklist changed (in any tab). */
   recordChanged(status: RecordStatus): void;
+  /** Settings page -> background: templates were added or replaced. */
+  templatesChanged(): void;
+  /** Background -> tabs: ask again for your record's status (its templates changed). */
+  refreshStatus(): void;
 }
 
 export const messenger = defineExtensionMessaging<BatonProtocol>();

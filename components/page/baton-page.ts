@@ -25,6 +25,9 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
   let collapsed = false;
   let dock: Dock | undefined;
   let stopWatching: (() => void) | undefined;
+  let pageUrl: URL | undefined;
+  /** The host page has loaded once: from now on the dock is drawn at once. */
+  let pageSettled = false;
 
   installStageGuard(ctx, {
     adapter,
@@ -49,6 +52,9 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
       render();
     }
   });
+  const stopRefreshing = messenger.onMessage('refreshStatus', ({ sender }) => {
+    if (isOwnExtension(sender, browser.runtime.id) && ref) void loadStatus(ref);
+  });
   const stopWatchingCollapsed = dockCollapsed.watch((value) => {
     collapsed = value;
     dock?.setCollapsed(collapsed);
@@ -58,6 +64,7 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
     // our listeners with them: unsubscribing would throw into the host page.
     if (!browser.runtime?.id) return;
     stopListening();
+    stopRefreshing();
     stopWatchingCollapsed();
   });
   // After an extension reload this script is orphaned; the context notices only when asked,
@@ -97,39 +104,53 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
     }
   }
 
-  function openRecord(next: RecordRef | undefined) {
-    if (ctx.isInvalid || (ref && next && sameRecord(ref, next))) return;
+  /** A new page of the host app (load or SPA navigation). */
+  function openPage(url: URL) {
+    if (ctx.isInvalid) return;
+    pageUrl = url;
+    stopWatching?.();
+    stopWatching = undefined;
+    if (!adapter.isRecordUrl(url)) return showRecord(undefined);
+    showRecord(adapter.recordFromPage(url, document));
+    // The dock and the page watch wait for idle time: at injection the host page is busy
+    // loading, and the budget there is 5 ms. The guard itself is already listening.
+    whenDomReady(() =>
+      ctx.requestIdleCallback(
+        () => {
+          if (pageUrl !== url) return;
+          pageSettled = true;
+          if (ref) ensureDock();
+          stopWatching = watchStageControl(
+            ctx,
+            () => {
+              showRecord(adapter.recordFromPage(url, document));
+              return adapter.hasStageControl(document);
+            },
+            (next) => {
+              guard = next;
+              render();
+            },
+          );
+        },
+        { timeout: 1000 },
+      ),
+    );
+  }
+
+  /** Switches the guard, the badge and the panel to another record (or to none). */
+  function showRecord(next: RecordRef | undefined) {
+    if (ref === next || (ref && next && sameRecord(ref, next))) return;
     ref = next;
     status = undefined;
     blocked = undefined;
-    stopWatching?.();
-    stopWatching = undefined;
     if (!next) {
       dock?.remove();
       dock = undefined;
       return;
     }
     void loadStatus(next);
-    // The dock and the control watch wait for idle time: at injection the host page is busy
-    // loading, and the budget there is 5 ms. The guard itself is already listening.
-    whenDomReady(() =>
-      ctx.requestIdleCallback(
-        () => {
-          if (!ref || !sameRecord(ref, next)) return;
-          ensureDock();
-          stopWatching = watchStageControl(
-            ctx,
-            () => adapter.hasStageControl(document),
-            (status) => {
-              guard = status;
-              render();
-            },
-          );
-          render();
-        },
-        { timeout: 1000 },
-      ),
-    );
+    if (pageSettled) ensureDock();
+    render();
   }
 
   function ensureDock(): void {
@@ -143,8 +164,8 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
     dock?.setCollapsed(value);
   });
   // The event fires as the navigation starts, before location.href changes: use its URL.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => openRecord(adapter.recordFromUrl(event.newUrl)));
-  openRecord(adapter.recordFromUrl(new URL(location.href)));
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => openPage(event.newUrl));
+  openPage(new URL(location.href));
 }
 
 function whenDomReady(run: () => void): void {

@@ -12,6 +12,7 @@ const CHECK_DELAY_MS = 150;
  */
 export function watchStageControl(
   ctx: ContentScriptContext,
+  /** Re-reads the page after a change; true while the control is there. */
   isPresent: () => boolean,
   /**
    * Called after every batched check, not only on a change: the host re-rendered, so what

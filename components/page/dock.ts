@@ -65,19 +65,33 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
   // Some apps replace whole subtrees of <html>; put the dock back if it is taken out.
   const keeper = new MutationObserver(attach);
   keeper.observe(document.documentElement, { childList: true });
-  ctx.onInvalidated(() => {
+  const remove = () => {
     keeper.disconnect();
     host.remove();
-  });
+    reserveSpace(false);
+  };
+  ctx.onInvalidated(remove);
+
+  // The open panel sits beside the page, not over it: the page's own layout gives up the
+  // panel's width (pages built of fixed-position shells still run under it; collapse helps).
+  const html = document.documentElement;
+  const hostMargin = html.style.getPropertyValue('margin-right');
+  const reserveSpace = (reserve: boolean) => {
+    if (reserve) html.style.setProperty('margin-right', `${PANEL_WIDTH_PX}px`, 'important');
+    else if (hostMargin) html.style.setProperty('margin-right', hostMargin);
+    else html.style.removeProperty('margin-right');
+  };
 
   const syncFrame = () => {
     if (frame) frame.hidden = collapsed;
+    reserveSpace(Boolean(frame && !collapsed));
     if (collapsed || !wantedSrc) return;
     if (!frame) {
       frame = document.createElement('iframe');
       frame.title = 'Baton handoff checklist';
       frame.src = wantedSrc;
       shadow.append(frame);
+      reserveSpace(true);
     } else if (shownSrc !== wantedSrc && frame.contentWindow) {
       // Setting src again would add an entry to the tab's history, and the Back button would
       // move our frame instead of the host page: replace the frame's location instead.
@@ -121,9 +135,6 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
       tab.dataset.complete = String(complete);
       renderTab();
     },
-    remove() {
-      keeper.disconnect();
-      host.remove();
-    },
+    remove,
   };
 }

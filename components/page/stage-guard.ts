@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { GateDecision } from '../../lib/gate';
 import type { HostAdapter, MenuTracker } from '../../lib/hosts/adapter';
+import { closestDeep, eventTarget } from '../../lib/hosts/dom';
 
 type Block = Extract<GateDecision, { kind: 'block' }>;
 
@@ -40,7 +41,7 @@ export function installStageGuard(ctx: ContentScriptContext, options: StageGuard
 
 /** A click on a control that opens a menu (not on an item inside one) opens a new menu. */
 function rememberMenuOpener(event: Event, menu: MenuTracker): void {
-  const target = event.target instanceof Element ? event.target : undefined;
-  if (!target || target.closest(MENU_ITEM)) return;
-  menu.openedBy = target.closest(MENU_TRIGGER) ?? undefined;
+  const target = eventTarget(event);
+  if (!target || closestDeep(target, MENU_ITEM)) return;
+  menu.openedBy = closestDeep(target, MENU_TRIGGER);
 }

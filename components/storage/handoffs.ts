@@ -2,37 +2,11 @@ import { checklistStatus, type Handoff } from '../../lib/checklist-status';
 import type { RecordStatus, SaveField } from '../../lib/message-schemas';
 import type { RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
-import type { Template } from '../../lib/template';
 import type { BatonDb, HandoffKey } from './db';
+import { templatesFor } from './templates';
 
 export function handoffKey(ref: RecordRef, templateId: string): HandoffKey {
   return [ref.host, ref.objectType, ref.recordId, templateId];
-}
-
-/** Adds shipped templates that are new or newer; a user's edits of the same version stay. */
-export async function installTemplates(db: BatonDb, templates: Template[]): Promise<void> {
-  await db.transaction('rw', db.templates, async () => {
-    for (const template of templates) {
-      const stored = await db.templates.get(template.id);
-      if (!stored || stored.version < template.version) await db.templates.put(template);
-    }
-  });
-}
-
-/** Templates that apply to records of this kind, those that gate a stage first. */
-export async function templatesFor(db: BatonDb, ref: RecordRef): Promise<Template[]> {
-  const all = await db.templates.toArray();
-  return all
-    .filter((template) =>
-      template.appliesTo.some((target) => target.host === ref.host && target.objectType === ref.objectType),
-    )
-    .sort((a, b) => Number(hasGate(b, ref)) - Number(hasGate(a, ref)) || a.name.localeCompare(b.name));
-}
-
-function hasGate(template: Template, ref: RecordRef): boolean {
-  return template.appliesTo.some(
-    (target) => target.host === ref.host && target.objectType === ref.objectType && target.gateStages,
-  );
 }
 
 /** Each applicable template with what was typed into it for this record. */

@@ -5,8 +5,10 @@ import { RecordStatusSchema, SaveFieldSchema } from '../../lib/message-schemas';
 import { isOwnExtension, messenger } from '../../lib/messages';
 import { RecordRefSchema } from '../../lib/record-schema';
 import { batonDb } from '../../components/storage/db';
-import { installTemplates, recordStatus, saveFieldValue } from '../../components/storage/handoffs';
-import { notifyTabs } from './notify-tabs';
+import { recordStatus, saveFieldValue } from '../../components/storage/handoffs';
+import { installTemplates } from '../../components/storage/templates';
+import { registerClickupHosts } from './clickup-hosts';
+import { notifyTabs, refreshTabs } from './notify-tabs';
 
 export default defineBackground({
   type: 'module',
@@ -31,6 +33,13 @@ export default defineBackground({
       void notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };
     });
+
+    messenger.onMessage('templatesChanged', ({ sender }) => {
+      assertOwnExtension(sender);
+      void refreshTabs();
+    });
+
+    registerClickupHosts();
   },
 });
 

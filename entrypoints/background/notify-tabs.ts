@@ -6,9 +6,16 @@ import { messenger } from '../../lib/messages';
  * Dexie's live queries reach extension pages but never content scripts, so each tab's guard
  * is told here. Tabs without our content script simply do not answer.
  */
-export async function notifyTabs(status: RecordStatus): Promise<void> {
+export function notifyTabs(status: RecordStatus): Promise<void> {
+  return toEveryTab((tabId) => messenger.sendMessage('recordChanged', status, tabId));
+}
+
+/** Templates changed: every tab asks for its record's status again. */
+export function refreshTabs(): Promise<void> {
+  return toEveryTab((tabId) => messenger.sendMessage('refreshStatus', undefined, tabId));
+}
+
+async function toEveryTab(send: (tabId: number) => Promise<void>): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.allSettled(
-    tabs.flatMap((tab) => (tab.id === undefined ? [] : [messenger.sendMessage('recordChanged', status, tab.id)])),
-  );
+  await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [send(tab.id)])));
 }

@@ -8,12 +8,17 @@ export interface HostAdapter {
   host: HostApp;
   /** Manifest match patterns for the pages this app serves. */
   matches: string[];
-  /** The record a URL shows, or undefined for lists, settings, reports and other pages. */
-  recordFromUrl(url: URL): RecordRef | undefined;
+  /** True for URLs of one record's page, even when the record is only known from the page. */
+  isRecordUrl(url: URL): boolean;
+  /**
+   * The record the page shows, or undefined while it cannot be told yet. Most apps name it
+   * in the URL; ClickUp's custom-id URLs name it only in the task view.
+   */
+  recordFromPage(url: URL, doc: Document): RecordRef | undefined;
   /** The host's own name for the record, read as text. */
-  recordTitle(root: ParentNode): string | undefined;
-  /** True while the control the guard relies on is on the page. */
-  hasStageControl(root: ParentNode): boolean;
+  recordTitle(doc: Document): string | undefined;
+  /** True while a control the guard relies on is on the page. */
+  hasStageControl(doc: Document): boolean;
   /** What the user would lose were the guard inactive, said plainly. */
   stageControlName: string;
   /**

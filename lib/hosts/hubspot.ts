@@ -11,8 +11,9 @@ export const HUBSPOT_MATCHES = [
 ];
 
 const SELECTORS = {
-  /** Highlight card: the pipeline button and the stage button (text = current stage) [V]. */
+  /** Highlight card: the pipeline button, then the stage button (text = current stage) [V]. */
   highlightStageControl: '[data-test-id="highlight-property-item-dealstage"]',
+  highlightStageButton: '[data-test-id="highlight-property-item-dealstage"] button:last-of-type',
   /** Property sidebar form [V]. */
   sidebarStageControl: 'button[data-selenium-test="property-input-dealstage"]',
   /** Popover options commit on click, no Save step [V]; rendered outside the card. */
@@ -35,22 +36,29 @@ export function dealIdFromUrl(url: URL): string | undefined {
 }
 
 function isStageMenu(menu: MenuTracker): boolean {
-  return matchesAny(menu.openedBy, [SELECTORS.highlightStageControl, SELECTORS.sidebarStageControl]);
+  return matchesAny(menu.openedBy, [SELECTORS.highlightStageButton, SELECTORS.sidebarStageControl]);
+}
+
+/** The deal a HubSpot URL shows, or undefined for lists, boards, settings and other objects. */
+export function dealFromUrl(url: URL): RecordRef | undefined {
+  const recordId = dealIdFromUrl(url);
+  return recordId ? { host: 'hubspot', objectType: 'deal', recordId } : undefined;
 }
 
 export const hubspot: HostAdapter = {
   host: 'hubspot',
   matches: HUBSPOT_MATCHES,
-  stageControlName: 'the deal stage control in the highlight card',
-  recordFromUrl(url): RecordRef | undefined {
-    const recordId = dealIdFromUrl(url);
-    return recordId ? { host: 'hubspot', objectType: 'deal', recordId } : undefined;
-  },
-  recordTitle: (root) => textOf(root.querySelector(SELECTORS.title)),
-  hasStageControl: (root) => root.querySelector(`${SELECTORS.highlightStageControl} button`) !== null,
+  stageControlName: 'the deal stage control (highlight card or "About this deal")',
+  isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
+  recordFromPage: (url) => dealFromUrl(url),
+  recordTitle: (doc) => textOf(doc.querySelector(SELECTORS.title)),
+  hasStageControl: (doc) =>
+    doc.querySelector(`${SELECTORS.highlightStageControl} button, ${SELECTORS.sidebarStageControl}`) !== null,
   stageCommit(event, menu) {
     if (!isStageMenu(menu)) return undefined;
     const option = activatedOption(event, SELECTORS.option);
-    return option ? optionLabel(option) : undefined;
+    // Picking the stage the deal is already in saves nothing.
+    if (!option || option.getAttribute('aria-selected') === 'true') return undefined;
+    return optionLabel(option);
   },
 };

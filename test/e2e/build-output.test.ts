@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // Checks of the production builds themselves, before any browser loads them.
 
-const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
+const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv3'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

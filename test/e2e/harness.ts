@@ -23,6 +23,21 @@ export const HUBSPOT: FixtureSite = {
   pageFor: (url) => (/^\/contacts\/\d+\//.test(url.pathname) ? 'hubspot/deal-record.html' : 'blank.html'),
 };
 
+export const SALESFORCE: FixtureSite = {
+  pattern: 'https://*.lightning.force.com/**',
+  pageFor: (url) => (url.pathname.startsWith('/lightning/r/') ? 'salesforce/opportunity-record.html' : 'blank.html'),
+};
+
+export const PIPEDRIVE: FixtureSite = {
+  pattern: 'https://*.pipedrive.com/**',
+  pageFor: (url) => (/^\/deal\//.test(url.pathname) ? 'pipedrive/deal.html' : 'blank.html'),
+};
+
+export const CLICKUP: FixtureSite = {
+  pattern: 'https://app.clickup.com/**',
+  pageFor: (url) => (/^\/t\//.test(url.pathname) ? 'clickup/task.html' : 'blank.html'),
+};
+
 export interface Session {
   context: BrowserContext;
   extensionId: string;
@@ -33,10 +48,14 @@ export interface Session {
 }
 
 /** Chromium with the production build loaded, serving the given fixture sites. */
-export async function launch(sites: FixtureSite[], userDataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-'))): Promise<Session> {
+export async function launch(
+  sites: FixtureSite[],
+  userDataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-')),
+  { headed = false } = {},
+): Promise<Session> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: !headed,
     viewport: { width: 1400, height: 900 },
     // Playwright's default arguments turn ThirdPartyStoragePartitioning off (playwright#32230).
     // Shipped Chromium has it on, and only with it on may an extension frame in a host page

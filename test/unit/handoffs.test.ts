@@ -4,14 +4,8 @@ import type { RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS } from '../../lib/stored';
 import type { Template } from '../../lib/template';
 import { BatonDb } from '../../components/storage/db';
-import {
-  handoffKey,
-  installTemplates,
-  recordHandoffs,
-  recordStatus,
-  saveFieldValue,
-  templatesFor,
-} from '../../components/storage/handoffs';
+import { handoffKey, recordHandoffs, recordStatus, saveFieldValue } from '../../components/storage/handoffs';
+import { importTemplate, installTemplates, templatesFor } from '../../components/storage/templates';
 import { dealRef, salesToOnboarding, template } from './helpers';
 
 const T0 = Date.UTC(2026, 10, 25, 14, 0);
@@ -99,7 +93,7 @@ describe('templatesFor and recordHandoffs', () => {
     expect((await templatesFor(db, { host: 'hubspot', objectType: 'ticket', recordId: '7' })).map((each) => each.id)).toEqual([
       'tickets',
     ]);
-    expect(await templatesFor(db, dealRef('1001', 'pipedrive'))).toEqual([]);
+    expect(await templatesFor(db, { host: 'hubspot', objectType: 'company', recordId: '1001' })).toEqual([]);
   });
 
   it('pairs each template with what was typed for this record, empty when nothing was', async () => {
@@ -169,8 +163,10 @@ describe('saveFieldValue', () => {
     expect(await valuesOf(deal, 'shared')).toEqual({ owner: 'HubSpot owner' });
     expect(await valuesOf(dealRef('1001', 'pipedrive'), 'shared')).toEqual({ owner: 'Pipedrive owner' });
     expect(await valuesOf(dealRef('1002'), 'shared')).toEqual({ owner: 'Other deal owner' });
-    expect((await recordHandoffs(db, dealRef('1001', 'pipedrive'))).map((handoff) => handoff.values)).toEqual([
-      { owner: 'Pipedrive owner' },
+    const pipedriveHandoffs = await recordHandoffs(db, dealRef('1001', 'pipedrive'));
+    expect(pipedriveHandoffs.map((handoff) => [handoff.template.id, handoff.values])).toEqual([
+      ['sales-to-onboarding', {}],
+      ['shared', { owner: 'Pipedrive owner' }],
     ]);
   });
 
@@ -257,3 +253,21 @@ describe('saveFieldValue', () => {
     expect(await db.revisions.count()).toBe(0);
   });
 });
+
+describe('importTemplate', () => {
+  it('stores a new template and replaces an older or equal version', async () => {
+    const v1 = template({ id: 'legal', name: 'Legal', version: 1, fields: [{ id: 'counsel', label: 'Counsel', kind: 'text' }] });
+    const v2 = { ...v1, version: 2, name: 'Legal review' };
+    expect(await importTemplate(db, v1)).toEqual({ replaced: undefined });
+    expect(await importTemplate(db, v2)).toEqual({ replaced: v1 });
+    expect(await db.templates.get('legal')).toEqual(v2);
+  });
+
+  it('refuses an older version than the installed one and changes nothing', async () => {
+    const v2 = template({ id: 'legal', name: 'Legal', version: 2, fields: [{ id: 'counsel', label: 'Counsel', kind: 'text' }] });
+    await importTemplate(db, v2);
+    await expect(importTemplate(db, { ...v2, version: 1, name: 'Old' })).rejects.toThrow('version 2 is installed');
+    expect(await db.templates.get('legal')).toEqual(v2);
+  });
+});
+

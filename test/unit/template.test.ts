@@ -44,10 +44,15 @@ describe('the shipped Sales → Onboarding template', () => {
     });
   });
 
-  it('names Next owner as the owner and gates "closed won" on HubSpot deals', () => {
+  it('names Next owner as the owner and gates the won stage of every app, onboarding statuses on ClickUp', () => {
     const { ownerField, appliesTo } = salesToOnboarding();
     expect(ownerField).toBe('nextOwner');
-    expect(appliesTo).toEqual([{ host: 'hubspot', objectType: 'deal', gateStages: 'closed won' }]);
+    expect(appliesTo).toEqual([
+      { host: 'hubspot', objectType: 'deal', gateStages: 'closed won' },
+      { host: 'salesforce', objectType: 'opportunity', gateStages: 'closed won' },
+      { host: 'pipedrive', objectType: 'deal', gateStages: '^won$|closed won' },
+      { host: 'clickup', objectType: 'task', gateStages: 'onboarding|kickoff|handoff' },
+    ]);
   });
 
   it('reads the same from its JSON text', () => {

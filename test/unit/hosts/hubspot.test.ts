@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { dealIdFromUrl, hubspot } from '../../../lib/hosts/hubspot';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MenuTracker } from '../../../lib/hosts/adapter';
+import { dealFromUrl, dealIdFromUrl, hubspot } from '../../../lib/hosts/hubspot';
 
 // URL shapes from /work/shared/host-apps.md (HubSpot).
 
@@ -19,7 +20,7 @@ describe('HubSpot deal records', () => {
     ['https://app-eu1.hubspot.com/contacts/123456/deal/1001', '1001'],
   ])('%s is deal %s', (url, dealId) => {
     expect(dealIdFromUrl(new URL(url))).toBe(dealId);
-    expect(hubspot.recordFromUrl(new URL(url))).toEqual({ host: 'hubspot', objectType: 'deal', recordId: dealId });
+    expect(dealFromUrl(new URL(url))).toEqual({ host: 'hubspot', objectType: 'deal', recordId: dealId });
   });
 });
 
@@ -37,7 +38,7 @@ describe('HubSpot pages that are not a deal record', () => {
     ['a record path one level down', 'https://app.hubspot.com/x/contacts/123456/record/0-3/1001'],
     ['a deal id in the query only', 'https://app.hubspot.com/contacts/123456?record=0-3/1001'],
   ])('%s', (_page, url) => {
-    expect(hubspot.recordFromUrl(new URL(url))).toBeUndefined();
+    expect(dealFromUrl(new URL(url))).toBeUndefined();
   });
 
   it.each([
@@ -49,6 +50,109 @@ describe('HubSpot pages that are not a deal record', () => {
     'https://evil.com/https://app.hubspot.com/contacts/123456/record/0-3/1001',
     'https://app.hubspot.com@evil.com/contacts/123456/record/0-3/1001',
   ])('another host: %s', (url) => {
-    expect(hubspot.recordFromUrl(new URL(url))).toBeUndefined();
+    expect(dealFromUrl(new URL(url))).toBeUndefined();
+  });
+});
+
+/**
+ * The highlight card's stage item (pipeline button, then the stage button), the "About this
+ * deal" stage button, and an open popover portalled to the end of the body.
+ */
+function mountDealWithPopover(options: string[]): void {
+  const i18n = (text: string) => `<i18n-string data-key="x">${text}</i18n-string>`;
+  document.body.innerHTML = `
+    <div data-card-type="OBJECT_HIGHLIGHT"><div data-test-id="highlight-property-item-dealstage">
+      <span>Stage:</span>
+      <button id="pipeline-button" aria-haspopup="listbox">${i18n('Sales Pipeline')}</button>
+      <button id="stage-button" aria-haspopup="listbox">${i18n('Contract sent')}</button>
+    </div></div>
+    <div><button data-selenium-test="property-input-dealstage" aria-haspopup="listbox">${i18n('Contract sent')}</button></div>
+    <button id="actions-button" aria-haspopup="menu">Actions</button>
+    <div class="popover"><div role="listbox" tabindex="0" aria-activedescendant="option-1">${options
+      .map((label, i) => `<div role="option" id="option-${i}" data-option-text="true" aria-selected="false">${i18n(label)}</div>`)
+      .join('')}</div></div>`;
+}
+
+function find(selector: string): Element {
+  const element = document.querySelector(selector);
+  if (!element) throw new Error(`no ${selector}`);
+  return element;
+}
+
+/** The menu as the guard remembers it: opened by the control the user clicked last. */
+const openedBy = (selector: string): MenuTracker => ({ openedBy: find(selector) });
+
+/** The stage the adapter reads from a real event, asked from a capture listener on window like the guard. */
+function commitOf(target: Element, menu: MenuTracker, event: Event = new MouseEvent('click', { bubbles: true, composed: true })): string | undefined {
+  let stage: string | undefined;
+  const listen = (seen: Event) => {
+    stage = hubspot.stageCommit(seen, menu);
+  };
+  window.addEventListener(event.type, listen, { capture: true });
+  target.dispatchEvent(event);
+  window.removeEventListener(event.type, listen, { capture: true });
+  return stage;
+}
+
+const STAGE_OPTIONS = ['Contract sent', 'Closed won', 'Closed lost'];
+
+describe('HubSpot stage commits', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it.each([
+    ['the highlight card', '#stage-button'],
+    ['"About this deal"', '[data-selenium-test="property-input-dealstage"]'],
+  ])('an option of the stage menu opened from %s commits its label', (_control, trigger) => {
+    mountDealWithPopover(STAGE_OPTIONS);
+    expect(commitOf(find('#option-1'), openedBy(trigger))).toBe('Closed won');
+    expect(commitOf(find('#option-2 i18n-string'), openedBy(trigger))).toBe('Closed lost');
+  });
+
+  it('Enter or Space on the listbox commits the active option; arrows do not', () => {
+    mountDealWithPopover(STAGE_OPTIONS);
+    const listbox = find('[role="listbox"]');
+    const key = (name: string) => new KeyboardEvent('keydown', { key: name, bubbles: true });
+    expect(commitOf(listbox, openedBy('#stage-button'), key('Enter'))).toBe('Closed won');
+    expect(commitOf(listbox, openedBy('#stage-button'), key(' '))).toBe('Closed won');
+    expect(commitOf(listbox, openedBy('#stage-button'), key('ArrowDown'))).toBeUndefined();
+  });
+
+  it('options of a menu the stage control did not open commit nothing', () => {
+    mountDealWithPopover(STAGE_OPTIONS);
+    expect(commitOf(find('#option-1'), openedBy('#actions-button'))).toBeUndefined();
+    expect(commitOf(find('#option-1'), { openedBy: undefined })).toBeUndefined();
+  });
+
+  it('opening the stage menu commits nothing', () => {
+    mountDealWithPopover(STAGE_OPTIONS);
+    expect(commitOf(find('#stage-button'), openedBy('#stage-button'))).toBeUndefined();
+  });
+
+  // The pipeline button sits inside the same highlight-property-item-dealstage item as the
+  // stage button (host-apps.md): its popover must not be taken for the stage menu.
+  it('options of the pipeline popover, opened beside the stage button, commit nothing', () => {
+    mountDealWithPopover(['Sales Pipeline', 'Onboarding Pipeline']);
+    expect(commitOf(find('#option-1'), openedBy('#pipeline-button'))).toBeUndefined();
+  });
+});
+
+describe('HubSpot hasStageControl', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('is true with the highlight card stage item or the "About this deal" stage button', () => {
+    mountDealWithPopover(STAGE_OPTIONS);
+    expect(hubspot.hasStageControl(document)).toBe(true);
+    document.body.innerHTML = '<button data-selenium-test="property-input-dealstage">Contract sent</button>';
+    expect(hubspot.hasStageControl(document)).toBe(true);
+  });
+
+  it('is false without a stage button', () => {
+    document.body.innerHTML = `<div data-test-id="highlight-property-item-dealstage"><span>Stage: Contract sent</span></div>
+      <div data-selenium-test="property-input-dealstage">Contract sent</div>`;
+    expect(hubspot.hasStageControl(document)).toBe(false);
   });
 });

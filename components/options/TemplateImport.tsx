@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { messenger } from '../../lib/messages';
+import { parseTemplateJson, type TemplateParseResult } from '../../lib/template-json';
+import { batonDb } from '../storage/db';
+import { importTemplate } from '../storage/templates';
+
+/** A template file is read as text: anything bigger is not a checklist template. */
+const MAX_FILE_BYTES = 256 * 1024;
+
+type Outcome = { kind: 'saved'; message: string } | { kind: 'failed'; message: string };
+
+/**
+ * Adds a template from JSON (a file or pasted text). Every problem is listed with its path
+ * before anything is stored; an invalid template is never saved.
+ */
+export function TemplateImport() {
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>();
+  const parsed: TemplateParseResult | undefined = text.trim() ? parseTemplateJson(text) : undefined;
+
+  async function readFile(file: File | undefined) {
+    setOutcome(undefined);
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setOutcome({ kind: 'failed', message: `${file.name} is ${Math.round(file.size / 1024)} KB; a template is at most 256 KB.` });
+      return;
+    }
+    setText(await file.text());
+  }
+
+  async function install() {
+    if (!parsed?.ok) return;
+    try {
+      const { replaced } = await importTemplate(batonDb(), parsed.template);
+      const verb = replaced ? `Replaced version ${replaced.version} with` : 'Installed';
+      setOutcome({ kind: 'saved', message: `${verb} "${parsed.template.name}" version ${parsed.template.version}.` });
+      setText('');
+      await messenger.sendMessage('templatesChanged', undefined).catch(() => undefined);
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return (
+    <div className="import">
+      <h3>Add or update a template</h3>
+      <label>
+        Template file (.json)
+        <input type="file" accept="application/json,.json" onChange={(event) => void readFile(event.target.files?.[0])} />
+      </label>
+      <label>
+        or paste its JSON
+        <textarea value={text} rows={8} spellCheck={false} onChange={(event) => (setText(event.target.value), setOutcome(undefined))} />
+      </label>
+      {parsed && !parsed.ok ? (
+        <div className="notice notice--error" role="alert" data-testid="template-errors">
+          <strong>This template cannot be installed:</strong>
+          <ul>
+            {parsed.errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {parsed?.ok ? (
+        <p className="notice" data-testid="template-preview">
+          “{parsed.template.name}” version {parsed.template.version}: {parsed.template.fields.length} fields, applies to{' '}
+          {parsed.template.appliesTo.map((target) => `${target.host} ${target.objectType}`).join(', ')}.
+        </p>
+      ) : null}
+      <button type="button" disabled={!parsed?.ok} onClick={() => void install()}>
+        Install template
+      </button>
+      {outcome ? (
+        <p className={`notice notice--${outcome.kind === 'saved' ? 'ok' : 'error'}`} role={outcome.kind === 'saved' ? 'status' : 'alert'} data-testid="template-outcome">
+          {outcome.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

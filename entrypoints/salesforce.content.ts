@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { salesforce, SALESFORCE_MATCHES } from '../lib/hosts/salesforce';
+import { startBaton } from '../components/page/baton-page';
+
+// One content script per host app: each page carries only its own adapter.
+export default defineContentScript({
+  matches: SALESFORCE_MATCHES,
+  runAt: 'document_start',
+  main: (ctx) => startBaton(ctx, salesforce),
+});

@@ -1,0 +1,55 @@
+import type { RecordRef } from '../record';
+import type { HostAdapter } from './adapter';
+import { activatedButton, activatedOption, closestDeep, textOf } from './dom';
+
+// Facts from shared/host-apps.md (ClickUp): [V] seen in working extensions' code.
+
+/** app.clickup.com; white-label domains are added by the user and registered at run time. */
+export const CLICKUP_MATCHES = ['https://app.clickup.com/*'];
+
+const SELECTORS = {
+  taskView: 'div[role="dialog"][data-task-id]',
+  /** The status trigger; its list renders in the CDK overlay, outside the task view [V]. */
+  statusTrigger: '[data-test="status-button__status-dropdown"]',
+  statusList: '[data-test="status-list__container"]',
+  statusItem: 'cu3-combo-box-item',
+  statusLabel: '.menu-item-label',
+  /** One click sets the task to its "complete" status [V]. */
+  checkmark: 'button[data-test="status-button__checkmark"]',
+  title: '[data-test="task-title__title-overlay"]',
+};
+
+export const COMPLETE_STATUS = 'complete';
+
+/** /t/{taskId}: the id itself. /t/{workspaceId}/{CUSTOM-ID}: only the task view knows the id. */
+const TASK_PATH = /^\/t\/([a-z0-9]+)\/?$/;
+const CUSTOM_ID_PATH = /^\/t\/\d+\/[A-Za-z][A-Za-z0-9]*-\d+\/?$/;
+
+export function taskFromUrl(url: URL): RecordRef | undefined {
+  const id = TASK_PATH.exec(url.pathname)?.[1];
+  return id ? task(id) : undefined;
+}
+
+function task(recordId: string): RecordRef {
+  return { host: 'clickup', objectType: 'task', recordId };
+}
+
+export const clickup: HostAdapter = {
+  host: 'clickup',
+  matches: CLICKUP_MATCHES,
+  stageControlName: 'the task status control',
+  isRecordUrl: (url) => TASK_PATH.test(url.pathname) || CUSTOM_ID_PATH.test(url.pathname),
+  recordFromPage(url, doc) {
+    const id = doc.querySelector(SELECTORS.taskView)?.getAttribute('data-task-id');
+    return taskFromUrl(url) ?? (id && /^[a-z0-9]+$/.test(id) ? task(id) : undefined);
+  },
+  recordTitle: (doc) => textOf(doc.querySelector(`${SELECTORS.taskView} ${SELECTORS.title}`)),
+  hasStageControl: (doc) => doc.querySelector(`${SELECTORS.statusTrigger}, ${SELECTORS.checkmark}`) !== null,
+  stageCommit(event) {
+    if (activatedButton(event, SELECTORS.checkmark)) return COMPLETE_STATUS;
+    const item = activatedOption(event, SELECTORS.statusItem);
+    // Items of other combo boxes (assignees, priorities) live in the same overlay.
+    if (!item || !closestDeep(item, SELECTORS.statusList) || item.getAttribute('aria-selected') === 'true') return undefined;
+    return textOf(item.querySelector(SELECTORS.statusLabel)) ?? textOf(item);
+  },
+};

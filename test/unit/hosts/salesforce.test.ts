@@ -1,0 +1,270 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { queryDeep } from '../../../lib/hosts/dom';
+import { opportunityFromUrl, salesforce } from '../../../lib/hosts/salesforce';
+
+// URL shapes and markup from /work/shared/host-apps.md (Salesforce Lightning), laid out like
+// test/fixtures/salesforce (cached views, LWC hosts with or without open shadow roots).
+
+describe('Salesforce opportunity records', () => {
+  it.each([
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view', '0065g00000AbCdE'],
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/006Dn000004EvLQ/view', '006Dn000004EvLQ'],
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view/', '0065g00000AbCdE'],
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view?ws=%2Flightning', '0065g00000AbCdE'],
+    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view', '0065g00000AbCdE'],
+    ['https://acme.my.salesforce.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view', '0065g00000AbCdE'],
+    ['https://acme--uat.sandbox.my.salesforce.com/lightning/r/Opportunity/006Dn000004EvLQ/view', '006Dn000004EvLQ'],
+  ])('%s is opportunity %s', (url, recordId) => {
+    expect(opportunityFromUrl(new URL(url))).toEqual({ host: 'salesforce', objectType: 'opportunity', recordId });
+    expect(salesforce.isRecordUrl(new URL(url))).toBe(true);
+  });
+
+  it('keys the 15- and 18-character ids of one record to the same draft', () => {
+    const short = opportunityFromUrl(new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdE/view'));
+    const long = opportunityFromUrl(new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view'));
+    expect(short?.recordId).toBe('0065g00000AbCdE');
+    expect(long).toEqual(short);
+  });
+});
+
+describe('Salesforce pages that are not an opportunity record', () => {
+  it.each([
+    ['an account', 'https://acme.lightning.force.com/lightning/r/Account/0015g00000AbCdEAAZ/view'],
+    ['a lead', 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEAAZ/view'],
+    ['an account id under Opportunity', 'https://acme.lightning.force.com/lightning/r/Opportunity/0015g00000AbCdEAAZ/view'],
+    ['the opportunity list', 'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent'],
+    ['the opportunity home', 'https://acme.lightning.force.com/lightning/o/Opportunity/home'],
+    ['a related list', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/related/OpportunityLineItems/view'],
+    ['a 14-character id', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCd/view'],
+    ['a 16-character id', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEA/view'],
+    ['a 17-character id', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAA/view'],
+    ['a 19-character id', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZA/view'],
+    ['an id with a symbol', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCd_/view'],
+    ['Classic', 'https://acme.my.salesforce.com/0065g00000AbCdE'],
+    ['setup', 'https://acme.lightning.force.com/lightning/setup/SetupOneHome/home'],
+  ])('%s', (_page, url) => {
+    expect(opportunityFromUrl(new URL(url))).toBeUndefined();
+    expect(salesforce.isRecordUrl(new URL(url))).toBe(false);
+  });
+
+  it.each([
+    'https://acme.lightning.force.com.evil.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view',
+    'https://acme.my.salesforce.com.evil.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view',
+    'https://evillightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view',
+    'https://acme.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view',
+    'https://evil.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view',
+    'https://evil.com/https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAZ/view',
+  ])('another host: %s', (url) => {
+    expect(opportunityFromUrl(new URL(url))).toBeUndefined();
+  });
+});
+
+const STAGES = ['Prospecting', 'Qualification', 'Value Proposition', 'Negotiation/Review', 'Closed'];
+
+interface View {
+  /** The record's stage; `selected` is the step the user clicked (the Path only selects). */
+  current: string;
+  selected?: string;
+  /** The Stage combobox's value while the details card is in inline edit. */
+  draft?: string;
+  active?: boolean;
+  path?: boolean;
+  stageField?: boolean;
+}
+
+function pathHtml({ current, selected = current }: View): string {
+  const at = STAGES.indexOf(current);
+  const steps = STAGES.map((stage, i) => {
+    const state = i < at ? 'complete' : i === at ? 'current' : 'incomplete';
+    return `<li class="slds-path__item slds-is-${state}${stage === selected ? ' slds-is-active' : ''}" role="tab" data-name="${stage}">
+      <a class="slds-path__link" role="option" aria-selected="${stage === selected}" data-tab-name="${stage}" title="${stage}">
+        <span class="slds-path__stage"><span class="slds-assistive-text">Stage</span></span>
+        <span class="slds-path__title">${stage}</span></a></li>`;
+  });
+  return `<div class="runtime_sales_pathassistantPathAssistant"><article class="slds-card"><div class="slds-path">
+    <div role="listbox" aria-label="Path Header"><ul class="slds-path__nav">${steps.join('')}</ul></div>
+    <div class="slds-path__action"><span class="slds-path__stage-name">Stage: ${selected}</span>
+      <button class="slds-button slds-button_brand slds-path__mark-complete stepAction ${selected === current ? 'current' : 'active'} uiButton">
+        <span class="label bBody">Mark</span></button></div>
+  </div></article></div>`;
+}
+
+function detailsHtml({ current, draft }: View): string {
+  if (draft === undefined) {
+    return `<records-record-layout-item field-label="Stage"><span class="test-id__field-value">${current}</span>
+      <button class="inline-edit-trigger test-id__inline-edit-trigger" title="Edit Stage"></button></records-record-layout-item>`;
+  }
+  return `<records-record-layout-item field-label="Stage"><lightning-combobox>
+      <button role="combobox" aria-label="Stage" aria-haspopup="listbox" data-value="${draft}">${draft}</button>
+    </lightning-combobox></records-record-layout-item>
+    <records-form-footer><button name="CancelEdit">Cancel</button><button name="SaveEdit">Save</button></records-form-footer>`;
+}
+
+/** Fills an LWC host: its open shadow root (native LWC) or its light DOM (synthetic shadow). */
+function fill(host: Element, html: string, shadow: boolean): void {
+  if (shadow) host.attachShadow({ mode: 'open' }).innerHTML = html;
+  else host.innerHTML = html;
+}
+
+/** Page views in DOM order, cached ones hidden the way Lightning hides them; returns the active one. */
+function mountViews(views: View[], shadow: boolean): Element {
+  const cached = '<div class="windowViewMode-maximized oneContent" aria-hidden="true"></div>';
+  const active = '<div class="windowViewMode-maximized oneContent active"></div>';
+  document.body.innerHTML = `<div class="lafSinglePaneWindowManager">${views.map((view) => (view.active === false ? cached : active)).join('')}</div>`;
+  const elements = [...document.querySelectorAll('.oneContent')];
+  views.forEach((view, i) => {
+    const element = elements[i];
+    if (!element) return;
+    if (view.path !== false) fill(element.appendChild(document.createElement('runtime_sales_pathassistant-path-assistant')), pathHtml(view), shadow);
+    if (view.stageField !== false) fill(element.appendChild(document.createElement('records-lwc-detail-panel')), detailsHtml(view), shadow);
+  });
+  return find(document, '.oneContent.active');
+}
+
+/** The body-level "Select Closed Stage" modal; `stageSelect: false` makes it some other dialog. */
+function mountModal(chosen: string, shadow: boolean, stageSelect = true): ParentNode {
+  const select = `<select class="slds-select stepAction required-field" name="StageName">${['Closed Won', 'Closed Lost']
+    .map((stage) => `<option value="${stage}"${stage === chosen ? ' selected' : ''}>${stage}</option>`)
+    .join('')}</select>`;
+  const host = document.body.appendChild(document.createElement('lightning-overlay-container'));
+  fill(host, `<section role="dialog" aria-modal="true" class="slds-modal slds-fade-in-open">
+      <h2>Close This Opportunity</h2>${stageSelect ? select : '<input name="Subject">'}
+      <footer><button title="Cancel">Cancel</button><button title="Save">Save</button></footer>
+    </section><div class="slds-backdrop"></div>`, shadow);
+  return host.shadowRoot ?? host;
+}
+
+function find(root: ParentNode, selector: string): Element {
+  const element = queryDeep(root, selector);
+  if (!element) throw new Error(`no ${selector}`);
+  return element;
+}
+
+/** Browsers show a window listener the outermost shadow host as target; happy-dom does not. */
+function retargeted(event: Event): Event {
+  let node = event.target as Node;
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) node = root.host;
+  Object.defineProperty(event, 'target', { value: node, writable: true, configurable: true });
+  return event;
+}
+
+/** The stage the adapter reads from a real event, asked from a capture listener on window like the guard. */
+function commitOf(target: Element, event: Event = new MouseEvent('click', { bubbles: true, composed: true })): string | undefined {
+  let stage: string | undefined;
+  const listen = (seen: Event) => {
+    stage = salesforce.stageCommit(retargeted(seen), { openedBy: undefined });
+  };
+  window.addEventListener(event.type, listen, { capture: true });
+  target.dispatchEvent(event);
+  window.removeEventListener(event.type, listen, { capture: true });
+  return stage;
+}
+
+const key = (name: string) => new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true });
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe.each([
+  ['in the light DOM (synthetic shadow)', false],
+  ['inside open shadow roots (native LWC)', true],
+])('Salesforce stage commits %s', (_mode, shadow) => {
+  describe('the Path button', () => {
+    it('"Mark Stage as Complete" moves to the step after the current one', () => {
+      const view = mountViews([{ current: 'Qualification' }], shadow);
+      expect(commitOf(find(view, 'button.slds-path__mark-complete .label'))).toBe('Value Proposition');
+    });
+
+    it('"Mark as Current Stage" moves to the selected step', () => {
+      const view = mountViews([{ current: 'Prospecting', selected: 'Negotiation/Review' }], shadow);
+      expect(commitOf(find(view, 'button.slds-path__mark-complete'))).toBe('Negotiation/Review');
+    });
+
+    it('commits on Enter and Space too, not on other keys', () => {
+      const view = mountViews([{ current: 'Qualification' }], shadow);
+      const button = find(view, 'button.slds-path__mark-complete');
+      expect(commitOf(button, key('Enter'))).toBe('Value Proposition');
+      expect(commitOf(button, key(' '))).toBe('Value Proposition');
+      expect(commitOf(button, key('Tab'))).toBeUndefined();
+    });
+
+    it('"Select Closed Stage" only opens the modal', () => {
+      const view = mountViews([{ current: 'Qualification', selected: 'Closed' }], shadow);
+      expect(commitOf(find(view, 'button.slds-path__mark-complete'))).toBeUndefined();
+    });
+
+    it('"Mark Stage as Complete" on the last open step only opens the modal', () => {
+      const view = mountViews([{ current: 'Negotiation/Review' }], shadow);
+      expect(commitOf(find(view, 'button.slds-path__mark-complete'))).toBeUndefined();
+    });
+
+    it('the button of a closed opportunity only opens the modal', () => {
+      const view = mountViews([{ current: 'Closed' }], shadow);
+      expect(commitOf(find(view, 'button.slds-path__mark-complete'))).toBeUndefined();
+    });
+
+    it('clicking a step only selects it', () => {
+      const view = mountViews([{ current: 'Qualification' }], shadow);
+      expect(commitOf(find(view, 'li[data-name="Value Proposition"] .slds-path__title'))).toBeUndefined();
+    });
+  });
+
+  describe('the closed-stage modal', () => {
+    it.each(['Closed Won', 'Closed Lost'])('Save commits %s', (stage) => {
+      mountViews([{ current: 'Negotiation/Review', selected: 'Closed' }], shadow);
+      expect(commitOf(find(mountModal(stage, shadow), 'button[title="Save"]'))).toBe(stage);
+    });
+
+    it('Cancel commits nothing', () => {
+      mountViews([{ current: 'Negotiation/Review', selected: 'Closed' }], shadow);
+      expect(commitOf(find(mountModal('Closed Won', shadow), 'button[title="Cancel"]'))).toBeUndefined();
+    });
+
+    it('Save in another dialog is not a stage change', () => {
+      mountViews([{ current: 'Negotiation/Review' }], shadow);
+      expect(commitOf(find(mountModal('Closed Won', shadow, false), 'button[title="Save"]'))).toBeUndefined();
+    });
+  });
+
+  describe('inline edit of Stage', () => {
+    it('SaveEdit commits the stage chosen in the combobox', () => {
+      const view = mountViews([{ current: 'Qualification', draft: 'Closed Won' }], shadow);
+      expect(commitOf(find(view, 'button[name="SaveEdit"]'))).toBe('Closed Won');
+    });
+
+    it('SaveEdit with the stage unchanged commits nothing', () => {
+      const view = mountViews([{ current: 'Qualification', draft: 'Qualification' }], shadow);
+      expect(commitOf(find(view, 'button[name="SaveEdit"]'))).toBeUndefined();
+    });
+
+    it('CancelEdit commits nothing', () => {
+      const view = mountViews([{ current: 'Qualification', draft: 'Closed Won' }], shadow);
+      expect(commitOf(find(view, 'button[name="CancelEdit"]'))).toBeUndefined();
+    });
+
+    it('reads the active view, not a cached view of another opportunity', () => {
+      const cached = { current: 'Prospecting', draft: 'Closed Won', active: false };
+      const unchanged = mountViews([cached, { current: 'Qualification', draft: 'Qualification' }], shadow);
+      expect(commitOf(find(unchanged, 'button[name="SaveEdit"]'))).toBeUndefined();
+      const changed = mountViews([{ ...cached, draft: 'Prospecting' }, { current: 'Qualification', draft: 'Closed Lost' }], shadow);
+      expect(commitOf(find(changed, 'button[name="SaveEdit"]'))).toBe('Closed Lost');
+    });
+  });
+
+  describe('hasStageControl', () => {
+    it('is true with the Path or the Stage field in the active view', () => {
+      mountViews([{ current: 'Qualification' }], shadow);
+      expect(salesforce.hasStageControl(document)).toBe(true);
+      mountViews([{ current: 'Qualification', path: false }], shadow);
+      expect(salesforce.hasStageControl(document)).toBe(true);
+      mountViews([{ current: 'Qualification', stageField: false }], shadow);
+      expect(salesforce.hasStageControl(document)).toBe(true);
+    });
+
+    it('is false when only a cached view has them', () => {
+      mountViews([{ current: 'Qualification', active: false }, { current: 'Qualification', path: false, stageField: false }], shadow);
+      expect(salesforce.hasStageControl(document)).toBe(false);
+    });
+  });
+});

@@ -30,7 +30,8 @@ export default defineBackground({
       const input = SaveFieldSchema.parse(data);
       await templatesReady;
       await saveFieldValue(db, input);
-      void notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
+      // Awaited: once the panel says "Saved", every tab's guard already decides on this value.
+      await notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };
     });
 

@@ -47,6 +47,10 @@ export function optionLabel(option: Element): string | undefined {
 }
 
 const COMMIT_KEYS = new Set(['Enter', ' ', 'Spacebar']);
+
+function isTextEntry(element: Element): boolean {
+  return element.matches('input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea') || (element as HTMLElement).isContentEditable;
+}
 const isKeyEvent = (event: Event) => event.type === 'keydown' || event.type === 'keyup';
 
 /**
@@ -57,7 +61,9 @@ export function activatedOption(event: Event, optionSelector: string): Element |
   const target = eventTarget(event);
   if (!target) return undefined;
   if (!isKeyEvent(event)) return closestDeep(target, optionSelector);
-  if (!COMMIT_KEYS.has((event as KeyboardEvent).key)) return undefined;
+  const { key } = event as KeyboardEvent;
+  // In a search box (ClickUp's status list) Space is a typed character; only Enter picks.
+  if (!COMMIT_KEYS.has(key) || (key !== 'Enter' && isTextEntry(target))) return undefined;
   const focused = closestDeep(target, optionSelector);
   if (focused) return focused;
   const activeId = target.getAttribute('aria-activedescendant');

@@ -93,8 +93,10 @@ describe('HubSpot deal record', () => {
     const panel = await panelFrame(page);
     await pollText(badge(panel)).toBe('0 of 6 required');
     const chooseClosedWonByKeyboard = async () => {
+      await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
       await stageButton(page).focus();
       await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor();
       for (let step = 0; step < 5; step += 1) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
     };
@@ -178,5 +180,16 @@ describe('HubSpot deal record', () => {
     const panelFont = await panel.locator('h1').evaluate((heading) => getComputedStyle(heading).fontFamily);
     expect(panelFont).not.toMatch(/Comic/);
     await page.close();
+  });
+
+  it('draws nothing on HubSpot pages that are not a deal (settings, contacts, reports)', async () => {
+    for (const path of ['/settings/4455/users', '/contacts/4455/record/0-1/77', '/reports-dashboard/4455/view/1']) {
+      const page = await session.context.newPage();
+      await page.goto(`https://app.hubspot.com${path}`);
+      await page.waitForTimeout(1200); // past the idle time at which a record page gets its dock
+      expect(await page.locator('baton-dock').count()).toBe(0);
+      expect(page.frames()).toHaveLength(1);
+      await page.close();
+    }
   });
 });

@@ -27,3 +27,10 @@ export function checklistStatus(handoff: Handoff, kind: RecordKind): ChecklistSt
     missing: result.missing.map(({ fieldId, label }) => ({ fieldId, label })),
   };
 }
+
+/** The templates that apply to records of this kind, those that gate a stage first, then by name. */
+export function applicableTemplates(templates: Template[], kind: RecordKind): Template[] {
+  return templates
+    .filter((template) => template.appliesTo.some((target) => target.host === kind.host && target.objectType === kind.objectType))
+    .sort((a, b) => Number(gateStagesFor(b, kind) !== undefined) - Number(gateStagesFor(a, kind) !== undefined) || a.name.localeCompare(b.name));
+}

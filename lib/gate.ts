@@ -64,7 +64,7 @@ export function isComplete(checklists: ChecklistStatus[]): boolean {
   return checklists.every((status) => status.missing.length === 0);
 }
 
-function totals(checklists: ChecklistStatus[]): { filled: number; required: number } {
+export function totals(checklists: ChecklistStatus[]): { filled: number; required: number } {
   return checklists.reduce(
     (sum, status) => ({ filled: sum.filled + status.filled, required: sum.required + status.required }),
     { filled: 0, required: 0 },

@@ -22,8 +22,32 @@ const ChecklistStatusSchema = z.object({
 /** What a tab's guard and badge need of one record. */
 export const RecordStatusSchema = z.object({
   ref: RecordRefSchema,
+  /** Anything typed for this record yet: badges tell "not started" from "0 of 6". */
+  started: z.boolean(),
   checklists: z.array(ChecklistStatusSchema),
 });
+
+/** A record the popup lists: plain text and a link the content script read from the page. */
+export const PageRecordSchema = z.object({
+  status: RecordStatusSchema,
+  title: z.optional(z.string().check(z.maxLength(300))),
+  url: z.optional(z.url({ protocol: /^https$/ })),
+});
+export type PageRecord = z.infer<typeof PageRecordSchema>;
+export const PageRecordsSchema = z.array(PageRecordSchema).check(z.maxLength(5000));
+
+/** The toolbar icon's text for one tab: "4/6" on a record, the count of incomplete ones on a board. */
+export const ToolbarBadgeSchema = z.object({
+  text: z.string().check(z.maxLength(6)),
+  complete: z.boolean(),
+  tooltip: z.string().check(z.maxLength(300)),
+});
+export type ToolbarBadge = z.infer<typeof ToolbarBadgeSchema>;
+
+export const MoveDialogAnswerSchema = z.object({ confirmed: z.boolean() });
+
+/** A board or list asks for all its records at once; one store read answers. */
+export const RecordRefsSchema = z.array(RecordRefSchema).check(z.maxLength(5000));
 export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 
 export const SaveFieldSchema = z.object({

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { RecordStatus, SaveField } from './message-schemas';
+import type { PageRecord, RecordStatus, SaveField, ToolbarBadge } from './message-schemas';
 import type { RecordRef } from './record';
 
 // Imported by the content script: types only from the schemas (see message-schemas.ts).
@@ -11,6 +11,15 @@ export interface BatonProtocol {
   saveField(input: SaveField): { savedAt: number };
   /** Background -> tabs: a record's checklist changed (in any tab). */
   recordChanged(status: RecordStatus): void;
+  /** Content script -> background: one read for every card and row of a board or list. */
+  getRecordStatuses(refs: RecordRef[]): RecordStatus[];
+  /** Content script -> background: what the toolbar icon should say for this tab. */
+  showToolbarBadge(badge: ToolbarBadge): void;
+  /** Popup -> content script: the records on this page that are not ready to hand off. */
+  pageRecords(): PageRecord[];
+  /** Move dialog -> background -> the tab's content script: the user's answer. */
+  closeMoveDialog(answer: { confirmed: boolean }): void;
+  moveDialogClosed(answer: { confirmed: boolean }): void;
   /** Settings page -> background: templates were added or replaced. */
   templatesChanged(): void;
   /** Background -> tabs: ask again for your record's status (its templates changed). */

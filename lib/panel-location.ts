@@ -15,6 +15,11 @@ export interface PanelLocation {
   guardControl: string;
   /** Set after a blocked move; attempt changes on every block so the panel reacts each time. */
   blocked?: { stage: string; attempt: number };
+  /**
+   * The frame is the dialog a blocked drag opens on a board, not the side panel: it asks only
+   * for what the move into `blocked.stage` is missing.
+   */
+  dialog?: boolean;
 }
 
 export function panelHash(location: PanelLocation): string {
@@ -30,5 +35,6 @@ export function panelHash(location: PanelLocation): string {
     params.set('blockedStage', location.blocked.stage);
     params.set('attempt', String(location.blocked.attempt));
   }
+  if (location.dialog) params.set('dialog', '1');
   return `#${params.toString()}`;
 }

@@ -13,10 +13,12 @@ interface ChecklistFormProps {
   blockedAttempt: number;
   /** A move is blocked right now: every missing field shows why. */
   blocking: boolean;
+  /** Only these fields (the move dialog asks only for what was missing). */
+  onlyFields?: ReadonlySet<string>;
 }
 
 /** One template's fields for one record; every change is saved as it is typed. */
-export function ChecklistForm({ recordRef, recordTitle, handoff, blockedAttempt, blocking }: ChecklistFormProps) {
+export function ChecklistForm({ recordRef, recordTitle, handoff, blockedAttempt, blocking, onlyFields }: ChecklistFormProps) {
   const { template, values } = handoff;
   const save = useFieldSaver();
   const touched = usePanelStore((state) => state.touched);
@@ -27,7 +29,7 @@ export function ChecklistForm({ recordRef, recordTitle, handoff, blockedAttempt,
 
   return (
     <form className="checklist" aria-label={template.name} onSubmit={(event) => event.preventDefault()} noValidate>
-      {template.fields.map((field) => {
+      {template.fields.filter((field) => !onlyFields || onlyFields.has(field.id)).map((field) => {
         const key = `${recordLabel(recordRef)}/${template.id}/${field.id}`;
         const issue = issues.get(field.id);
         const missing = status.missing.some((item) => item.fieldId === field.id);

@@ -8,6 +8,7 @@ import { batonDb } from '../storage/db';
 import { recordHandoffs } from '../storage/handoffs';
 import { dockCollapsed } from '../storage/preferences';
 import { ChecklistForm } from './ChecklistForm';
+import { MoveDialog } from './MoveDialog';
 import { BlockNotice, GuardNotice } from './Notices';
 import { usePanelStore } from './panel-store';
 import { SaveStatus } from './SaveStatus';
@@ -49,6 +50,11 @@ export function HandoffPanel() {
   }, [blockedAttempt]);
 
   if (!location || !ref) return <main className="panel"><p className="empty">No record on this page.</p></main>;
+  if (location.dialog && blocked) {
+    return handoffs && checklists ? (
+      <MoveDialog recordRef={ref} recordTitle={location.recordTitle} stage={blocked.stage} handoffs={handoffs} checklists={checklists} />
+    ) : null;
+  }
   const active = handoffs?.find((handoff) => handoff.template.id === activeTemplateId) ?? handoffs?.[0];
 
   return (

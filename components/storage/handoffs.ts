@@ -1,6 +1,6 @@
-import { checklistStatus, type Handoff } from '../../lib/checklist-status';
+import { applicableTemplates, checklistStatus, type Handoff } from '../../lib/checklist-status';
 import type { RecordStatus, SaveField } from '../../lib/message-schemas';
-import type { RecordRef } from '../../lib/record';
+import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import type { BatonDb, HandoffKey } from './db';
 import { templatesFor } from './templates';
@@ -24,8 +24,30 @@ export async function recordHandoffs(db: BatonDb, ref: RecordRef): Promise<Hando
 
 /** What the content script's guard and badge need, computed here so it never loads templates. */
 export async function recordStatus(db: BatonDb, ref: RecordRef): Promise<RecordStatus> {
-  const handoffs = await recordHandoffs(db, ref);
-  return { ref, checklists: handoffs.map((handoff) => checklistStatus(handoff, ref)) };
+  const [status] = await recordStatuses(db, [ref]);
+  return status!;
+}
+
+/**
+ * The status of many records (a board or a list) in one read: one query for their drafts,
+ * one for the templates, however many records there are.
+ */
+export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<RecordStatus[]> {
+  return db.transaction('r', db.templates, db.handoffs, async () => {
+    const templates = await db.templates.toArray();
+    const keys = refs.map((ref) => [ref.host, ref.objectType, ref.recordId]);
+    const drafts = await db.handoffs.where('[host+objectType+recordId]').anyOf(keys).toArray();
+    const draftsByRecord = new Map<string, StoredHandoff[]>();
+    for (const draft of drafts) draftsByRecord.set(recordLabel(draft), [...(draftsByRecord.get(recordLabel(draft)) ?? []), draft]);
+    return refs.map((ref) => {
+      const stored = draftsByRecord.get(recordLabel(ref)) ?? [];
+      const checklists = applicableTemplates(templates, ref).map((template) =>
+        checklistStatus({ template, values: stored.find((draft) => draft.templateId === template.id)?.values ?? {} }, ref),
+      );
+      const started = stored.some((draft) => Object.values(draft.values).some((value) => value.trim() !== ''));
+      return { ref, started, checklists };
+    });
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RecordRef } from '../../lib/record';
+import { applicableTemplates } from '../../lib/checklist-status';
 import type { Template } from '../../lib/template';
 import type { BatonDb } from './db';
 
@@ -14,18 +15,7 @@ export async function installTemplates(db: BatonDb, templates: Template[]): Prom
 
 /** Templates that apply to records of this kind, those that gate a stage first. */
 export async function templatesFor(db: BatonDb, ref: RecordRef): Promise<Template[]> {
-  const all = await db.templates.toArray();
-  return all
-    .filter((template) =>
-      template.appliesTo.some((target) => target.host === ref.host && target.objectType === ref.objectType),
-    )
-    .sort((a, b) => Number(hasGate(b, ref)) - Number(hasGate(a, ref)) || a.name.localeCompare(b.name));
-}
-
-function hasGate(template: Template, ref: RecordRef): boolean {
-  return template.appliesTo.some(
-    (target) => target.host === ref.host && target.objectType === ref.objectType && target.gateStages,
-  );
+  return applicableTemplates(await db.templates.toArray(), ref);
 }
 
 /**

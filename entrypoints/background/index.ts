@@ -1,13 +1,20 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { defaultTemplates } from '../../lib/default-templates';
-import { RecordStatusSchema, SaveFieldSchema } from '../../lib/message-schemas';
+import {
+  MoveDialogAnswerSchema,
+  RecordRefsSchema,
+  RecordStatusSchema,
+  SaveFieldSchema,
+  ToolbarBadgeSchema,
+} from '../../lib/message-schemas';
 import { isOwnExtension, messenger } from '../../lib/messages';
 import { RecordRefSchema } from '../../lib/record-schema';
 import { batonDb } from '../../components/storage/db';
-import { recordStatus, saveFieldValue } from '../../components/storage/handoffs';
+import { recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
+import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 
 export default defineBackground({
@@ -33,6 +40,26 @@ export default defineBackground({
       // Awaited: once the panel says "Saved", every tab's guard already decides on this value.
       await notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };
+    });
+
+    messenger.onMessage('getRecordStatuses', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      const refs = RecordRefsSchema.parse(data);
+      await templatesReady;
+      return (await recordStatuses(db, refs)).map((status) => RecordStatusSchema.parse(status));
+    });
+
+    messenger.onMessage('showToolbarBadge', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await showToolbarBadge(tabId, ToolbarBadgeSchema.parse(data));
+    });
+
+    // The move dialog is a frame in the tab; its answer goes to that tab's content script.
+    messenger.onMessage('closeMoveDialog', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await messenger.sendMessage('moveDialogClosed', MoveDialogAnswerSchema.parse(data), { tabId, frameId: 0 });
     });
 
     messenger.onMessage('templatesChanged', ({ sender }) => {

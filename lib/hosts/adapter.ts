@@ -26,6 +26,35 @@ export interface HostAdapter {
    * Synchronous and side-effect free: it runs in the capture phase of every guarded event.
    */
   stageCommit(event: Event, menu: MenuTracker): string | undefined;
+  /** Boards and lists: completeness badges on every card and row, and the drag guard. */
+  listing?: ListingAdapter;
+}
+
+export interface ListingAdapter {
+  isListingUrl(url: URL): boolean;
+  objectType: string;
+  /** Cards and rows, each showing one record. */
+  itemSelector: string;
+  /** Copies of a card the host draws while it is dragged: never badged. */
+  ignoreSelector?: string;
+  /** The record an item shows. */
+  itemRecordId(item: Element): string | undefined;
+  /** The element inside the item that receives the badge. */
+  badgeSlot(item: Element): Element;
+  /** Attributes a virtualized list changes when it reuses a row for another record. */
+  recycledAttributes: string[];
+  board?: BoardAdapter;
+}
+
+/** A board's columns and cards. Its drag library's guard is chosen by the entrypoint. */
+export interface BoardAdapter {
+  /** The element the user grabs to drag one card. */
+  draggable: string;
+  /** The record of a dragged element. */
+  draggedRecordId(draggable: Element): string | undefined;
+  /** Columns and drop zones: what stage a drop on them commits. */
+  dropTarget: string;
+  dropTargetStage(target: Element): string | undefined;
 }
 
 /** Remembers which control opened the menu that is showing now. */

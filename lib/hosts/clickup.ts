@@ -1,5 +1,5 @@
 import type { RecordRef } from '../record';
-import type { HostAdapter } from './adapter';
+import type { HostAdapter, ListingAdapter } from './adapter';
 import { activatedButton, activatedOption, closestDeep, textOf } from './dom';
 
 // Facts from shared/host-apps.md (ClickUp): [V] seen in working extensions' code.
@@ -25,6 +25,38 @@ export const COMPLETE_STATUS = 'complete';
 const TASK_PATH = /^\/t\/([a-z0-9]+)\/?$/;
 const CUSTOM_ID_PATH = /^\/t\/\d+\/[A-Za-z][A-Za-z0-9]*-\d+\/?$/;
 
+const LISTING = {
+  /** Board card (Angular CDK drag) with its name link to /t/{id} [P]. */
+  card: '.cdk-drag:has(a[href^="/t/"])',
+  cardLink: 'a[href^="/t/"]',
+  /** While dragging, the CDK draws clones of the card: never badged. */
+  dragCopies: '.cdk-drag-preview, .cdk-drag-placeholder, .cdk-drag-dragging',
+  /** List row [V]. */
+  row: 'cu-task-row[data-id]',
+  rowLink: 'a[data-test="task-row-main__link"]',
+  column: '.cdk-drop-list[data-status]',
+};
+
+function taskIdOf(item: Element): string | undefined {
+  return item.getAttribute('data-id') ?? item.querySelector(LISTING.cardLink)?.getAttribute('href')?.match(/\/t\/([a-z0-9]+)\/?$/)?.[1];
+}
+
+export const clickupListing: ListingAdapter = {
+  isListingUrl: (url) => /^\/\d+\/v\/[bl]\//.test(url.pathname),
+  objectType: 'task',
+  itemSelector: `${LISTING.card}, ${LISTING.row}`,
+  ignoreSelector: LISTING.dragCopies,
+  itemRecordId: taskIdOf,
+  badgeSlot: (item) => (item.querySelector(LISTING.rowLink) ?? item.querySelector(LISTING.cardLink))?.parentElement ?? item,
+  recycledAttributes: ['data-id', 'href'],
+  board: {
+    draggable: LISTING.card,
+    draggedRecordId: taskIdOf,
+    dropTarget: LISTING.column,
+    dropTargetStage: (column) => column.getAttribute('data-status') ?? undefined,
+  },
+};
+
 export function taskFromUrl(url: URL): RecordRef | undefined {
   const id = TASK_PATH.exec(url.pathname)?.[1];
   return id ? task(id) : undefined;
@@ -38,6 +70,7 @@ export const clickup: HostAdapter = {
   host: 'clickup',
   matches: CLICKUP_MATCHES,
   stageControlName: 'the task status control',
+  listing: clickupListing,
   isRecordUrl: (url) => TASK_PATH.test(url.pathname) || CUSTOM_ID_PATH.test(url.pathname),
   recordFromPage(url, doc) {
     const id = doc.querySelector(SELECTORS.taskView)?.getAttribute('data-task-id');

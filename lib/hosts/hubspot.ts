@@ -1,5 +1,5 @@
 import type { RecordRef } from '../record';
-import type { HostAdapter, MenuTracker } from './adapter';
+import type { HostAdapter, ListingAdapter, MenuTracker } from './adapter';
 import { activatedOption, matchesAny, optionLabel, textOf } from './dom';
 
 // Facts from shared/host-apps.md (HubSpot): [V] seen in working extensions' code.
@@ -19,6 +19,35 @@ const SELECTORS = {
   /** Popover options commit on click, no Save step [V]; rendered outside the card. */
   option: '[role="option"]',
   title: '[data-selenium-test="highlightTitle"]',
+};
+
+/** Deal boards and lists [V]: `/contacts/{portal}/objects/0-3/views/{id|all}/board|list`. */
+const DEAL_VIEWS = /^\/contacts\/\d+\/objects\/0-3\/views\/[^/]+\/(board|list)\/?$/;
+
+const LISTING = {
+  card: '[data-test-id="cdb-card"][data-selenium-id]',
+  cardTitle: '[data-test-id="board-card-section-title-link"]',
+  /** List: the name cell, `name-{dealId}` [P]. */
+  nameCell: 'td[data-table-external-id^="name-"]',
+  column: '[data-test-id="cdb-column"]',
+  columnName: '[data-test-id="cdb-column-name"]',
+  /** react-beautiful-dnd's draggable wrapper [V]. */
+  draggable: '[data-test-id="cdb-column-item"][data-rbd-draggable-id]',
+};
+
+export const hubspotListing: ListingAdapter = {
+  isListingUrl: (url) => /^app(-[a-z]+\d+)?\.hubspot\.com$/.test(url.hostname) && DEAL_VIEWS.test(url.pathname),
+  objectType: 'deal',
+  itemSelector: `${LISTING.card}, ${LISTING.nameCell}`,
+  itemRecordId: (item) => item.getAttribute('data-selenium-id') ?? item.getAttribute('data-table-external-id')?.replace(/^name-/, ''),
+  badgeSlot: (item) => item.querySelector(LISTING.cardTitle)?.parentElement ?? item,
+  recycledAttributes: ['data-table-external-id', 'data-selenium-id'],
+  board: {
+    draggable: LISTING.draggable,
+    draggedRecordId: (draggable) => draggable.querySelector(LISTING.card)?.getAttribute('data-selenium-id') ?? undefined,
+    dropTarget: LISTING.column,
+    dropTargetStage: (column) => textOf(column.querySelector(LISTING.columnName)),
+  },
 };
 
 const DEAL_PATHS = [
@@ -49,6 +78,7 @@ export const hubspot: HostAdapter = {
   host: 'hubspot',
   matches: HUBSPOT_MATCHES,
   stageControlName: 'the deal stage control (highlight card or "About this deal")',
+  listing: hubspotListing,
   isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),
   recordTitle: (doc) => textOf(doc.querySelector(SELECTORS.title)),

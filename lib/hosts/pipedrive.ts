@@ -1,5 +1,5 @@
 import type { RecordRef } from '../record';
-import type { HostAdapter } from './adapter';
+import type { HostAdapter, ListingAdapter } from './adapter';
 import { activatedButton, textOf } from './dom';
 
 // Facts from shared/host-apps.md (Pipedrive): [V] seen in working extensions' code.
@@ -21,6 +21,39 @@ const DAYS_IN_STAGE_PREFIX = /^\s*\d+\s*\S{1,3}\s*·\s*/;
 
 const DEAL_PATH = /^\/deal\/(\d+)\/?$/;
 
+const LISTING = {
+  /** Board tile, the react-dnd drag source [V]. */
+  tile: '[data-test="pipeline-deal-tile"][data-test-deal-id]',
+  /** List: a grid row holding a deal link (the row markup is a guess). */
+  row: '[role="row"]:has(a[href^="/deal/"])',
+  dealLink: 'a[href^="/deal/"]',
+  /** Stage column [V]; its name is the column heading (guess). */
+  column: '[data-test^="stage-"][data-test-stage-index]',
+  columnName: 'h2',
+  /** Won zone shown at the foot of the board while dragging (guess). */
+  wonZone: '[data-test="drop-zone-won"]',
+};
+
+function dealIdOf(item: Element): string | undefined {
+  const href = item.getAttribute('data-test-deal-id') ?? item.querySelector(LISTING.dealLink)?.getAttribute('href');
+  return href?.match(/(\d+)\/?$/)?.[1];
+}
+
+export const pipedriveListing: ListingAdapter = {
+  isListingUrl: (url) => /^[a-z0-9-]+\.pipedrive\.com$/.test(url.hostname) && /^\/(pipeline\/|deals\/list)/.test(url.pathname),
+  objectType: 'deal',
+  itemSelector: `${LISTING.tile}, ${LISTING.row}`,
+  itemRecordId: dealIdOf,
+  badgeSlot: (item) => item.querySelector(LISTING.dealLink)?.parentElement ?? item,
+  recycledAttributes: ['data-test-deal-id', 'href'],
+  board: {
+    draggable: LISTING.tile,
+    draggedRecordId: dealIdOf,
+    dropTarget: `${LISTING.column}, ${LISTING.wonZone}`,
+    dropTargetStage: (target) => (target.matches(LISTING.wonZone) ? WON_STAGE : textOf(target.querySelector(LISTING.columnName))),
+  },
+};
+
 export function dealFromUrl(url: URL): RecordRef | undefined {
   if (!/^[a-z0-9-]+\.pipedrive\.com$/.test(url.hostname)) return undefined;
   const id = DEAL_PATH.exec(url.pathname)?.[1];
@@ -36,6 +69,7 @@ export const pipedrive: HostAdapter = {
   host: 'pipedrive',
   matches: PIPEDRIVE_MATCHES,
   stageControlName: 'the deal stage bar and the Won button',
+  listing: pipedriveListing,
   isRecordUrl: (url) => dealFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),
   recordTitle: (doc) => textOf(doc.querySelector(SELECTORS.title)),

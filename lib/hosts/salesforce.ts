@@ -1,5 +1,5 @@
 import type { RecordRef } from '../record';
-import type { HostAdapter } from './adapter';
+import type { HostAdapter, ListingAdapter } from './adapter';
 import { activatedButton, closestDeep, eventTarget, queryDeep, textOf } from './dom';
 
 // Facts from shared/host-apps.md (Salesforce Lightning): [V] captured DOM and SLDS blueprints.
@@ -88,7 +88,44 @@ function inlineEditTarget(save: Element): string | undefined {
   return textOf(combobox) ?? chosen ?? undefined;
 }
 
+const LISTING = {
+  /** Kanban card: the record id is one of its class names [V]. */
+  card: '.pipelineViewCard',
+  cardName: '.primaryDisplayField',
+  /** List display: the LWC datatable row [P]. */
+  row: 'tr[data-row-key-value]',
+  column: '.runtime_sales_pipelineboardPipelineViewColumn',
+  columnName: '.stageHeaderLabel',
+};
+
+const OPPORTUNITY_ID = /^006[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
+
+function opportunityIdOf(item: Element): string | undefined {
+  const id = item.getAttribute('data-row-key-value') ?? [...item.classList].find((name) => OPPORTUNITY_ID.test(name));
+  return id && OPPORTUNITY_ID.test(id) ? id.slice(0, 15) : undefined;
+}
+
+export const salesforceListing: ListingAdapter = {
+  isListingUrl: (url) => /\.(lightning\.force|my\.salesforce)\.com$/.test(url.hostname) && /^\/lightning\/o\/Opportunity\/list/.test(url.pathname),
+  objectType: 'opportunity',
+  itemSelector: `${LISTING.card}, ${LISTING.row}`,
+  itemRecordId: opportunityIdOf,
+  badgeSlot: (item) => item.querySelector(LISTING.cardName) ?? item.querySelector('th, td') ?? item,
+  recycledAttributes: ['data-row-key-value'],
+  board: {
+    draggable: LISTING.card,
+    draggedRecordId: opportunityIdOf,
+    dropTarget: LISTING.column,
+    // The header also shows the count, "Closed Won (24)": its title holds the bare stage.
+    dropTargetStage: (column) => {
+      const header = column.querySelector(LISTING.columnName);
+      return header?.getAttribute('title') ?? textOf(header);
+    },
+  },
+};
+
 export const salesforce: HostAdapter = {
+  listing: salesforceListing,
   host: 'salesforce',
   matches: SALESFORCE_MATCHES,
   stageControlName: 'the opportunity Path or the Stage field',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { CLICKUP, launch, panelFrame, type Session } from './harness';
 import { fixture, openPage } from './pages';
-import { badge, fillChecklist, pollText, waitSaved } from './panel-helpers';
+import { badge, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
 
 // A ClickUp task at its real URL: the status list renders in the CDK overlay outside the task
 // view and commits on click or Enter; the checkmark sets "complete". Both default templates
@@ -45,6 +45,7 @@ describe('ClickUp task', () => {
     await pollText(panel.getByTestId('block-notice')).toContain('Moving to "onboarding" needs: Client goals');
     await fillChecklist(panel);
     await waitSaved(panel);
+    await guardShows(page, '6 of 11 required');
     await statusItem(page, 'onboarding').click();
     await expect.poll(() => commits(page)).toEqual([{ id: '868a6gkvn', stage: 'onboarding', via: 'status-list' }]);
     expect(page.errors).toEqual([]);
@@ -68,6 +69,7 @@ describe('ClickUp task', () => {
     await expect.poll(() => panel.getByRole('tab', { selected: true }).innerText()).toBe('Onboarding → Delivery');
     await fillDelivery(panel);
     await waitSaved(panel);
+    await guardShows(page, '5 of 11 required');
     await page.locator('.cdk-overlay-backdrop').click(); // closes the status list
     await chooseInProgress();
     await expect.poll(() => commits(page)).toEqual([{ id: '868a6h2pq', stage: 'in progress', via: 'status-list-keyboard' }]);
@@ -150,6 +152,7 @@ describe('templates from the settings page', () => {
     await pollText(panel.getByTestId('block-notice')).toBe('Moving to "complete" needs: Client sign-off (Done check).');
     await panel.getByLabel('Client sign-off').fill('Signed by Jane, 2 Dec');
     await waitSaved(panel);
+    await guardShows(task, '1 of 12 required');
     await task.locator('button[data-test="status-button__checkmark"]').click();
     await expect.poll(() => commits(task)).toEqual([{ id: '868a6done', stage: 'complete', via: 'checkmark' }]);
     await task.close();

@@ -20,22 +20,37 @@ export interface FixtureSite {
 
 export const HUBSPOT: FixtureSite = {
   pattern: 'https://app*.hubspot.com/**',
-  pageFor: (url) => (/^\/contacts\/\d+\//.test(url.pathname) ? 'hubspot/deal-record.html' : 'blank.html'),
+  pageFor(url) {
+    const view = /^\/contacts\/\d+\/objects\/0-3\/views\/[^/]+\/(board|list)/.exec(url.pathname)?.[1];
+    if (view) return `boards/hubspot/${view}.html`;
+    return /^\/contacts\/\d+\//.test(url.pathname) ? 'hubspot/deal-record.html' : 'blank.html';
+  },
 };
 
 export const SALESFORCE: FixtureSite = {
   pattern: 'https://*.lightning.force.com/**',
-  pageFor: (url) => (url.pathname.startsWith('/lightning/r/') ? 'salesforce/opportunity-record.html' : 'blank.html'),
+  pageFor(url) {
+    if (url.pathname.startsWith('/lightning/o/Opportunity/list')) return 'boards/salesforce/kanban.html';
+    return url.pathname.startsWith('/lightning/r/') ? 'salesforce/opportunity-record.html' : 'blank.html';
+  },
 };
 
 export const PIPEDRIVE: FixtureSite = {
   pattern: 'https://*.pipedrive.com/**',
-  pageFor: (url) => (/^\/deal\//.test(url.pathname) ? 'pipedrive/deal.html' : 'blank.html'),
+  pageFor(url) {
+    if (url.pathname.startsWith('/pipeline/')) return 'boards/pipedrive/board.html';
+    if (url.pathname.startsWith('/deals/list')) return 'boards/pipedrive/list.html';
+    return /^\/deal\//.test(url.pathname) ? 'pipedrive/deal.html' : 'blank.html';
+  },
 };
 
 export const CLICKUP: FixtureSite = {
   pattern: 'https://app.clickup.com/**',
-  pageFor: (url) => (/^\/t\//.test(url.pathname) ? 'clickup/task.html' : 'blank.html'),
+  pageFor(url) {
+    const view = /^\/\d+\/v\/([bl])\//.exec(url.pathname)?.[1];
+    if (view) return `boards/clickup/${view === 'b' ? 'board' : 'list'}.html`;
+    return /^\/t\//.test(url.pathname) ? 'clickup/task.html' : 'blank.html';
+  },
 };
 
 export interface Session {
@@ -94,7 +109,7 @@ export async function launch(
 
 function serve(route: Route, site: FixtureSite): Promise<void> {
   const url = new URL(route.request().url());
-  const asset = /^\/__fixture\/([\w-]+\/[\w.-]+\.js)$/.exec(url.pathname)?.[1];
+  const asset = /^\/__fixture\/((?:\.build\/)?[\w-]+\/[\w.-]+\.js)$/.exec(url.pathname)?.[1];
   if (asset) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(FIXTURES, asset)) });
   const page = site.pageFor(url);
   if (!page) return route.fulfill({ status: 404, body: 'not found' });

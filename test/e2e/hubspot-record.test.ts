@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, type Session } from './harness';
-import { badge, commits, fillChecklist, pollText, waitSaved } from './panel-helpers';
+import { badge, commits, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
 
 // A HubSpot deal record served at its real URL; each test uses its own deal id, so one
 // browser serves the whole file.
@@ -70,6 +70,7 @@ describe('HubSpot deal record', () => {
 
     await fillChecklist(panel);
     await waitSaved(panel);
+    await guardShows(page, '6 of 6 required');
     await pollText(badge(panel)).toBe('6 of 6 required');
     await pollText(page.locator('baton-dock .tab')).toContain('6 of 6 required');
     await option(page, 'Closed won').click();
@@ -106,6 +107,7 @@ describe('HubSpot deal record', () => {
 
     await fillChecklist(panel);
     await waitSaved(panel);
+    await guardShows(page, '6 of 6 required');
     await page.locator('h1').click(); // the host closes its popover on a click elsewhere
     await chooseClosedWonByKeyboard();
     await expect.poll(() => commits(page)).toEqual([{ dealId: '2005', stage: 'Closed won', via: 'highlight-keyboard' }]);
@@ -122,6 +124,7 @@ describe('HubSpot deal record', () => {
     await pollText(panel.getByTestId('block-notice')).toContain('"Closed won"');
     await fillChecklist(panel);
     await waitSaved(panel);
+    await guardShows(page, '6 of 6 required');
     await option(page, 'Closed won').click();
     await expect.poll(() => commits(page)).toEqual([{ dealId: '2006', stage: 'Closed won', via: 'sidebar' }]);
     await page.close();

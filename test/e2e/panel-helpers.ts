@@ -17,7 +17,7 @@ export async function fillChecklist(panel: Frame, values: Record<string, string>
 
 /** Resolves once the value is on disk (the panel says so after the worker's write). */
 export async function waitSaved(panel: Frame): Promise<void> {
-  await expect.poll(() => panel.getByTestId('save-status').innerText()).toMatch(/^Saved/);
+  await panel.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.textContent?.startsWith('Saved'), undefined, { timeout: 8000 });
 }
 
 export function badge(panel: Frame) {
@@ -31,4 +31,25 @@ export function commits(page: Page): Promise<{ stage: string; via: string }[]> {
 
 export function pollText(locator: { innerText(): Promise<string> }) {
   return expect.poll(() => locator.innerText().catch(() => ''), { timeout: 8000 });
+}
+
+/** Resolves once the tab's own guard (the dock tab's badge) shows this completeness. */
+export async function guardShows(page: Page, badgeText: string): Promise<void> {
+  await expect
+    .poll(() => page.locator('baton-dock .tab').evaluate((tab) => tab.textContent ?? '').catch(() => ''), { timeout: 8000 })
+    .toContain(badgeText);
+}
+
+/** The dialog a refused drag opens on a board (the panel page in dialog mode). */
+export async function moveDialog(page: Page, timeout = 8000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().includes('/panel.html') && candidate.url().includes('dialog=1'));
+    if (frame) {
+      await frame.waitForSelector('[role="dialog"]', { timeout: Math.max(1, deadline - Date.now()) });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The move dialog never appeared');
+    await page.waitForTimeout(50);
+  }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, PIPEDRIVE, type Session } from './harness';
 import { fixture, openPage } from './pages';
-import { badge, fillChecklist, pollText, waitSaved } from './panel-helpers';
+import { badge, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
 
 // A Pipedrive deal at its real URL: the stage bar commits on click, and Won counts as moving
 // into the gated "won" stage.
@@ -28,6 +28,7 @@ describe('Pipedrive deal', () => {
     await pollText(panel.getByTestId('block-notice')).toContain('Moving to "Won" needs: Client goals');
     await fillChecklist(panel);
     await waitSaved(panel);
+    await guardShows(page, '6 of 6 required');
     await wonButton(page).click();
     await expect.poll(() => commits(page)).toEqual([{ id: '5101', stage: 'Won', via: 'won-button' }]);
     expect(page.errors).toEqual([]);

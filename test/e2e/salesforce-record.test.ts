@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, panelFrame, SALESFORCE, type Session } from './harness';
 import { fixture, openPage } from './pages';
-import { badge, fillChecklist, pollText, waitSaved } from './panel-helpers';
+import { badge, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
 
 // A Lightning Opportunity at its real URL: the Path (select a step, then the header button or
 // the closed-stage modal commits) and the Stage field's inline edit, in plain DOM and in
@@ -52,6 +52,7 @@ describe.each(['', '?fixture=shadow'])('Salesforce opportunity%s', (mode) => {
     await pollText(panel.getByTestId('block-notice')).toContain('Moving to "Closed Won" needs: Client goals');
     await fillChecklist(panel);
     await waitSaved(panel);
+    await guardShows(page, '6 of 6 required');
     await page.locator('section[role="dialog"] button[title="Save"]').click();
     await expect.poll(() => commits(page)).toEqual([expect.objectContaining({ stage: 'Closed Won', via: 'path-closed-modal' })]);
     expect(page.errors).toEqual([]);
@@ -67,6 +68,7 @@ describe.each(['', '?fixture=shadow'])('Salesforce opportunity%s', (mode) => {
     await pollText(panel.getByTestId('block-notice')).toContain('"Closed Won"');
     await fillChecklist(panel);
     await waitSaved(panel);
+    await guardShows(page, '6 of 6 required');
     await view(page).locator('button[name="SaveEdit"]').click();
     await expect.poll(() => commits(page)).toEqual([expect.objectContaining({ stage: 'Closed Won', via: 'inline-edit' })]);
     await page.close();

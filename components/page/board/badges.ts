@@ -1,0 +1,47 @@
+import { badgeView } from '../../../lib/badge';
+import type { RecordStatus } from '../../../lib/message-schemas';
+
+// A badge per card or row, in its own shadow root so host CSS (hashed classes, `span { … }`
+// rules) cannot restyle it. Shapes differ as well as colours: readable without colour vision.
+const BADGE_CSS = `
+:host { all: initial !important; display: inline-block !important; margin-left: 6px !important; vertical-align: middle !important; }
+span { display: inline-flex; align-items: center; gap: 3px; font: 600 11px/16px system-ui, sans-serif; letter-spacing: normal;
+  padding: 0 6px; border-radius: 8px; border: 1px solid; white-space: nowrap; }
+[data-state="complete"] { color: #14532d; background: #dcfce7; border-color: #15803d; }
+[data-state="complete"]::before { content: "\\2713"; }
+[data-state="partial"] { color: #713f12; background: #fef3c7; border-color: #b45309; border-style: dashed; }
+[data-state="partial"]::before { content: "\\25D0"; }
+[data-state="not-started"] { color: #374151; background: #fff; border-color: #6b7280; border-style: dotted; }
+[data-state="not-started"]::before { content: "\\25CB"; }
+[data-state="loading"] { color: #6b7280; border-color: transparent; }
+`;
+
+export const BADGE_TAG = 'baton-badge';
+
+/** Puts (or updates) the one badge of an item; never a second one. */
+export function renderBadge(slot: Element, recordId: string, status: RecordStatus | undefined): void {
+  let badge = [...slot.children].find((child) => child.localName === BADGE_TAG) as HTMLElement | undefined;
+  // A copy the host cloned (drag previews) carries our element without its shadow root.
+  if (badge && !badge.shadowRoot) {
+    badge.remove();
+    badge = undefined;
+  }
+  if (!badge) {
+    badge = document.createElement(BADGE_TAG);
+    const shadow = badge.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    shadow.append(style, document.createElement('span'));
+    slot.append(badge);
+  }
+  const view = badgeView(status);
+  const text = badge.shadowRoot!.querySelector('span')!;
+  badge.dataset.recordId = recordId;
+  badge.dataset.state = view.state;
+  badge.hidden = view.text === '';
+  badge.title = view.tooltip;
+  text.dataset.state = view.state;
+  text.textContent = view.text;
+  text.setAttribute('role', 'img');
+  text.setAttribute('aria-label', view.label);
+}

@@ -1,0 +1,95 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
+import { centerOf, findDraggable, findDropTarget, nextFrames, stageOf, type Block, type DragGuardOptions } from './drag-support';
+
+// HTML5 drag and drop (react-dnd's HTML5 backend on Pipedrive, the Salesforce kanban): a drop
+// happens only where `dragover` was cancelled [extension-notes.md]. Over a gated column the
+// host never hears dragenter/dragover, so the browser refuses the drop, the drag ends with
+// dragend like any drag let go elsewhere, and the card stays where it was.
+
+interface Drag {
+  recordId: string;
+  from: string | undefined;
+  /** The gated column the pointer is over now, if any. */
+  refused?: { stage: string; decision: Block };
+}
+
+export function guardHtml5Drags(ctx: ContentScriptContext, options: DragGuardOptions): void {
+  const { board } = options;
+  let drag: Drag | undefined;
+
+  ctx.addEventListener(
+    window,
+    'dragstart',
+    (event) => {
+      if (!event.isTrusted) return; // our own replay below
+      const draggable = closestDeep(eventTarget(event), board.draggable);
+      const recordId = draggable && board.draggedRecordId(draggable);
+      drag = recordId ? { recordId, from: stageOf(board, draggable) } : undefined;
+    },
+    { capture: true, signal: options.signal },
+  );
+
+  const onOver = (event: DragEvent) => {
+    if (!drag || !event.isTrusted) return;
+    const stage = stageOf(board, eventTarget(event));
+    const decision = stage && stage !== drag.from ? options.decide(drag.recordId, stage) : undefined;
+    if (!stage || !decision || decision.kind === 'allow') {
+      if (stage) drag.refused = undefined;
+      return;
+    }
+    drag.refused = { stage, decision };
+    event.stopImmediatePropagation();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+  };
+  ctx.addEventListener(window, 'dragenter', onOver, { capture: true, signal: options.signal });
+  ctx.addEventListener(window, 'dragover', onOver, { capture: true, signal: options.signal });
+  ctx.addEventListener(
+    window,
+    'drop',
+    (event) => {
+      if (!drag?.refused || !event.isTrusted) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    },
+    { capture: true, signal: options.signal },
+  );
+  ctx.addEventListener(
+    window,
+    'dragend',
+    (event) => {
+      if (!event.isTrusted) return;
+      const current = drag;
+      drag = undefined;
+      if (!current?.refused) return;
+      const { stage, decision } = current.refused;
+      options.onRefused({ recordId: current.recordId, stage, decision, redo: () => redoDrag(current.recordId, stage) });
+    },
+    { capture: true, signal: options.signal },
+  );
+
+  /** Performs the move again with the drag events the browser would send. */
+  async function redoDrag(recordId: string, to: string): Promise<void> {
+    const card = findDraggable(board, recordId);
+    if (!card) throw new Error('The card is no longer on the board');
+    const data = new DataTransfer();
+    fire(card, 'dragstart', data, centerOf(card));
+    await nextFrames(2); // drop zones some boards show only while dragging
+    const target = findDropTarget(board, to);
+    if (!target) {
+      fire(card, 'dragend', data, centerOf(card));
+      throw new Error(`The "${to}" column is not on the board`);
+    }
+    const point = centerOf(target);
+    fire(target, 'dragenter', data, point);
+    fire(target, 'dragover', data, point);
+    await nextFrames(1);
+    fire(target, 'drop', data, point);
+    fire(card, 'dragend', data, point);
+    await nextFrames(2);
+  }
+}
+
+function fire(target: Element, type: string, dataTransfer: DataTransfer, { x, y }: { x: number; y: number }): void {
+  target.dispatchEvent(new DragEvent(type, { dataTransfer, clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true }));
+}

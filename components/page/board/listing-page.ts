@@ -1,0 +1,78 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { gateDecision } from '../../../lib/gate';
+import type { HostApp } from '../../../lib/record';
+import type { ListingAdapter } from '../../../lib/hosts/adapter';
+import type { PageRecord, RecordStatus } from '../../../lib/message-schemas';
+import { messenger } from '../../../lib/messages';
+import type { DragGuard, DragGuardOptions, RefusedMove } from './drag-support';
+import { watchListing, type ListingWatch } from './listing-watch';
+import { openMoveDialog, type MoveDialog } from './move-dialog';
+
+export interface ListingPage {
+  update(status: RecordStatus): void;
+  /** The user answered the move dialog. */
+  answer(confirmed: boolean): void;
+  records(): PageRecord[];
+  stop(): void;
+}
+
+/**
+ * A board or list: badges on every card and row, and on boards a drag guard whose refused
+ * moves open a dialog right there and, once the checklist is filled, make the move for the user.
+ */
+export function startListingPage(
+  ctx: ContentScriptContext,
+  host: HostApp,
+  listing: ListingAdapter,
+  guardDrags: DragGuard | undefined,
+  onChange: () => void,
+): ListingPage {
+  const leaving = new AbortController();
+  let dialog: { move: RefusedMove; view: MoveDialog } | undefined;
+  const load = (refs: Parameters<typeof messenger.sendMessage<'getRecordStatuses'>>[1]) => messenger.sendMessage('getRecordStatuses', refs);
+  const watch: ListingWatch = watchListing(ctx, host, listing, load, onChange);
+
+  if (listing.board && guardDrags) {
+    const options: DragGuardOptions = {
+      board: listing.board,
+      signal: leaving.signal,
+      decide: (recordId, stage) => gateDecision(watch.status(recordId)?.checklists, stage),
+      onRefused(move) {
+        dialog?.view.close();
+        const title = watch.records().find((record) => record.recordId === move.recordId)?.item.textContent?.trim();
+        dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
+      },
+    };
+    guardDrags(ctx, options);
+  }
+
+  async function completeMove(move: RefusedMove) {
+    // The dialog's last keystroke may still be on its way to this tab: read the record afresh.
+    const [fresh] = await load([{ host, objectType: listing.objectType, recordId: move.recordId }]);
+    if (fresh) watch.update(fresh);
+    if (!fresh || gateDecision(fresh.checklists, move.stage).kind !== 'allow') return;
+    await move.redo().catch((error: unknown) => console.warn('Baton could not make the move; please drag the card again', error));
+  }
+
+  return {
+    update: (status) => watch.update(status),
+    answer(confirmed) {
+      const current = dialog;
+      dialog = undefined;
+      current?.view.close();
+      if (confirmed && current) void completeMove(current.move);
+    },
+    records: () =>
+      watch.records().flatMap(({ item, status }) => {
+        if (!status) return [];
+        const link = item.matches('a[href]') ? item : item.querySelector('a[href]');
+        const href = link ? new URL(link.getAttribute('href')!, location.href) : undefined;
+        return [{ status, title: link?.textContent?.trim() || undefined, url: href?.protocol === 'https:' ? href.href : undefined }];
+      }),
+    stop() {
+      leaving.abort();
+      watch.stop();
+      dialog?.view.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { panelHash } from '../../../lib/panel-location';
+import type { RecordRef } from '../../../lib/record';
+
+// The dialog a refused drag opens right on the board: an extension page in a frame (like the
+// side panel) asking only for what the move is missing. Its answer comes back through the
+// worker (moveDialogClosed), never through the host page.
+
+const DIALOG_CSS = `
+:host { all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; display: block !important; }
+.backdrop { position: fixed; inset: 0; background: rgba(15, 23, 42, .45); }
+iframe { box-sizing: border-box; position: fixed; top: 8vh; left: 50%; transform: translateX(-50%); width: min(480px, 94vw);
+  height: min(640px, 84vh); border: 0; border-radius: 10px; background: #fff; box-shadow: 0 12px 40px rgba(0,0,0,.35); color-scheme: light; }
+`;
+
+export interface MoveDialog {
+  close(): void;
+}
+
+export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, stage: string): MoveDialog {
+  document.querySelector('baton-move-dialog')?.remove();
+  const host = document.createElement('baton-move-dialog');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = DIALOG_CSS;
+  const backdrop = document.createElement('div');
+  backdrop.className = 'backdrop';
+  const frame = document.createElement('iframe');
+  frame.title = `Before it moves to ${stage}: handoff checklist`;
+  frame.src = browser.runtime.getURL('/panel.html') + panelHash({ ref, recordTitle, guard: 'active', guardControl: '', blocked: { stage, attempt: 1 }, dialog: true });
+  shadow.append(style, backdrop, frame);
+  document.documentElement.append(host);
+  frame.focus();
+  return { close: () => host.remove() };
+}

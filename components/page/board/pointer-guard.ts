@@ -1,0 +1,79 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
+import { centerOf, findDraggable, findDropTarget, nextFrames, stageAt, stageOf, swallowNextClick, type DragGuardOptions } from './drag-support';
+
+// Angular CDK drag and drop (ClickUp's board): mouse events, a 5 px threshold, the drop on
+// mouseup wherever the placeholder is. The CDK has no cancel [extension-notes.md]: Baton
+// moves the pointer back to where the drag started and releases it there, which the CDK
+// treats as a drop back into place.
+
+const DRAG_THRESHOLD_PX = 5;
+
+interface Drag {
+  recordId: string;
+  from: string | undefined;
+  x: number;
+  y: number;
+}
+
+export function guardPointerDrags(ctx: ContentScriptContext, options: DragGuardOptions): void {
+  const { board } = options;
+  let drag: Drag | undefined;
+
+  ctx.addEventListener(
+    window,
+    'mousedown',
+    (event) => {
+      if (event.button !== 0 || !event.isTrusted) return;
+      const draggable = closestDeep(eventTarget(event), board.draggable);
+      const recordId = draggable && board.draggedRecordId(draggable);
+      drag = recordId ? { recordId, from: stageOf(board, draggable), x: event.clientX, y: event.clientY } : undefined;
+    },
+    { capture: true, signal: options.signal },
+  );
+  ctx.addEventListener(
+    window,
+    'mouseup',
+    (event) => {
+      if (!event.isTrusted) return;
+      const current = drag;
+      drag = undefined;
+      if (!current || Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
+      const to = stageAt(board, event.clientX, event.clientY);
+      if (!to || to === current.from) return;
+      const decision = options.decide(current.recordId, to);
+      if (decision.kind === 'allow') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      mouse(document, 'mousemove', current);
+      mouse(document, 'mouseup', current);
+      swallowNextClick();
+      options.onRefused({ recordId: current.recordId, stage: to, decision, redo: () => redoDrag(current.recordId, to) });
+    },
+    { capture: true, signal: options.signal },
+  );
+
+  /** Performs the move again as the pointer would: press, pass the threshold, travel, release. */
+  async function redoDrag(recordId: string, to: string): Promise<void> {
+    const card = findDraggable(board, recordId);
+    const target = findDropTarget(board, to);
+    if (!card || !target) throw new Error(`The card or the "${to}" column is no longer on the board`);
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const from = centerOf(card);
+    const end = centerOf(target);
+    mouse(card, 'mousedown', from);
+    mouse(document, 'mousemove', { x: from.x + DRAG_THRESHOLD_PX * 2, y: from.y });
+    await nextFrames(1);
+    for (let step = 1; step <= 4; step += 1) {
+      mouse(document, 'mousemove', { x: from.x + ((end.x - from.x) * step) / 4, y: from.y + ((end.y - from.y) * step) / 4 });
+      await nextFrames(1);
+    }
+    mouse(document, 'mouseup', end);
+    await nextFrames(2);
+  }
+}
+
+function mouse(target: EventTarget, type: string, { x, y }: { x: number; y: number }): void {
+  const pressed = type === 'mouseup' ? 0 : 1;
+  target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons: pressed, bubbles: true, cancelable: true, composed: true, view: window }));
+}

@@ -1,0 +1,108 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
+import {
+  centerOf,
+  findDraggable,
+  findDropTarget,
+  nextFrames,
+  stageAt,
+  stageOf,
+  swallowNextClick,
+  type DragGuardOptions,
+} from './drag-support';
+
+// react-beautiful-dnd (HubSpot's board): mouse drags start after a 5 px move and drop on
+// mouseup; keyboard drags lift on Space, move with arrows, drop on Space. Its own cancel is
+// Escape (keyCode 27) [extension-notes.md]: Baton cancels with it, never by swallowing the
+// release, which would leave the library stuck mid-drag.
+
+const DRAG_THRESHOLD_PX = 5;
+
+interface Drag {
+  recordId: string;
+  from: string | undefined;
+  mode: 'mouse' | 'keyboard';
+  x: number;
+  y: number;
+}
+
+export function guardRbdDrags(ctx: ContentScriptContext, options: DragGuardOptions): void {
+  const { board } = options;
+  let drag: Drag | undefined;
+
+  const start = (event: Event, mode: Drag['mode'], x = 0, y = 0) => {
+    const draggable = closestDeep(eventTarget(event), board.draggable);
+    const recordId = draggable && board.draggedRecordId(draggable);
+    drag = recordId ? { recordId, from: stageOf(board, draggable), mode, x, y } : undefined;
+  };
+
+  const judge = (event: Event, current: Drag, to: string | undefined) => {
+    if (!to || to === current.from) return;
+    const decision = options.decide(current.recordId, to);
+    if (decision.kind === 'allow') return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    cancelDrag();
+    if (current.mode === 'mouse') swallowNextClick();
+    options.onRefused({ recordId: current.recordId, stage: to, decision, redo: () => redoByKeyboard(current.recordId, to) });
+  };
+
+  ctx.addEventListener(window, 'mousedown', (event) => event.button === 0 && start(event, 'mouse', event.clientX, event.clientY), { capture: true, signal: options.signal });
+  ctx.addEventListener(
+    window,
+    'mouseup',
+    (event) => {
+      const current = drag?.mode === 'mouse' ? drag : undefined;
+      drag = undefined;
+      if (!current || Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
+      judge(event, current, stageAt(board, event.clientX, event.clientY));
+    },
+    { capture: true, signal: options.signal },
+  );
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (event) => {
+      if (!event.isTrusted) return; // our own replay below
+      if (event.key === 'Escape') drag = undefined;
+      if (event.key !== ' ') return;
+      if (drag?.mode !== 'keyboard') return start(event, 'keyboard');
+      const current = drag;
+      drag = undefined;
+      // The lifted card is drawn over the column it would drop into.
+      const card = findDraggable(board, current.recordId);
+      if (!card) return;
+      const { x, y } = centerOf(card);
+      judge(event, current, stageAt(board, x, y));
+    },
+    { capture: true, signal: options.signal },
+  );
+
+  /** Performs the move again as a keyboard drag: lift, one arrow per column, drop. */
+  async function redoByKeyboard(recordId: string, to: string): Promise<void> {
+    const card = findDraggable(board, recordId);
+    const target = findDropTarget(board, to);
+    if (!(card instanceof HTMLElement) || !target) throw new Error(`The card or the "${to}" column is no longer on the board`);
+    const columns = [...document.querySelectorAll(board.dropTarget)];
+    const steps = columns.indexOf(target) - columns.findIndex((column) => column.contains(card));
+    card.focus();
+    press(card, ' ', 32);
+    await nextFrames(3);
+    for (let step = 0; step < Math.abs(steps); step += 1) {
+      press(card, steps > 0 ? 'ArrowRight' : 'ArrowLeft', steps > 0 ? 39 : 37);
+      await nextFrames(3);
+    }
+    press(card, ' ', 32);
+    await nextFrames(3);
+  }
+}
+
+function cancelDrag(): void {
+  press(window, 'Escape', 27);
+}
+
+function press(target: EventTarget, key: string, keyCode: number): void {
+  const code = key === ' ' ? 'Space' : key;
+  // keyCode matters: react-beautiful-dnd reads it, not `key`.
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, code, keyCode, which: keyCode, bubbles: true, cancelable: true, composed: true }));
+}

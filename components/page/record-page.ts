@@ -1,0 +1,159 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { badgeText, gateDecision, isComplete, type GateDecision } from '../../lib/gate';
+import type { HostAdapter } from '../../lib/hosts/adapter';
+import type { PageRecord, RecordStatus } from '../../lib/message-schemas';
+import { messenger } from '../../lib/messages';
+import type { GuardStatus } from '../../lib/panel-location';
+import { sameRecord, type RecordRef } from '../../lib/record';
+import { dockCollapsed } from '../storage/preferences';
+import { watchStageControl } from './control-watch';
+import { createDock, type Dock } from './dock';
+
+const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
+
+export interface RecordPage {
+  /** The stage guard's question, answered synchronously from what is known now. */
+  decide(stage: string): GateDecision;
+  onBlocked(decision: Extract<GateDecision, { kind: 'block' }>): void;
+  open(url: URL): void;
+  close(): void;
+  update(status: RecordStatus): void;
+  reload(): void;
+  records(): PageRecord[];
+}
+
+/**
+ * One record's page: the guard's knowledge of its checklist, the docked panel and its tab,
+ * and the watch that says when the host's stage control is gone.
+ */
+export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter, onChange: () => void): RecordPage {
+  let ref: RecordRef | undefined;
+  let status: RecordStatus | undefined;
+  let guard: GuardStatus = 'searching';
+  let blocked: { stage: string; attempt: number } | undefined;
+  let collapsed = false;
+  let dock: Dock | undefined;
+  let stopWatching: (() => void) | undefined;
+  let pageUrl: URL | undefined;
+  /** The host page has loaded once: from now on the dock is drawn at once. */
+  let pageSettled = false;
+
+  ctx.onInvalidated(
+    dockCollapsed.watch((value) => {
+      collapsed = value;
+      dock?.setCollapsed(collapsed);
+    }),
+  );
+  void dockCollapsed.get().then((value) => {
+    collapsed = value;
+    dock?.setCollapsed(value);
+  });
+
+  /** The user's own toggle (or a blocked move): the panel is wanted now. */
+  function setCollapsed(value: boolean) {
+    collapsed = value;
+    dock?.setCollapsed(value, { now: true });
+    void dockCollapsed.set(value);
+  }
+
+  function render() {
+    onChange();
+    if (!ref || !dock) return;
+    dock.show({ ref, recordTitle: adapter.recordTitle(document), guard, guardControl: adapter.stageControlName, blocked });
+    const checklists = status?.checklists;
+    dock.setBadge(checklists ? badgeText(checklists) : 'loading', checklists ? isComplete(checklists) : false);
+  }
+
+  async function loadStatus(forRef: RecordRef, attempt = 0): Promise<void> {
+    try {
+      const next = await messenger.sendMessage('getRecordStatus', forRef);
+      if (ref && sameRecord(ref, forRef)) status = next;
+      render();
+    } catch (error) {
+      if (ctx.isInvalid) return;
+      console.warn('Baton could not load the handoff checklist; stage moves stay blocked', error);
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
+      ctx.setTimeout(() => ref && sameRecord(ref, forRef) && void loadStatus(forRef, attempt + 1), delay);
+    }
+  }
+
+  /** Switches the guard, the badge and the panel to another record (or to none). */
+  function showRecord(next: RecordRef | undefined) {
+    if (ref === next || (ref && next && sameRecord(ref, next))) return;
+    ref = next;
+    status = undefined;
+    blocked = undefined;
+    if (!next) {
+      dock?.remove();
+      dock = undefined;
+      return onChange();
+    }
+    void loadStatus(next);
+    if (pageSettled) ensureDock();
+    render();
+  }
+
+  function ensureDock(): void {
+    if (dock) return;
+    dock = createDock(ctx, setCollapsed);
+    dock.setCollapsed(collapsed);
+  }
+
+  function close() {
+    pageUrl = undefined;
+    stopWatching?.();
+    stopWatching = undefined;
+    showRecord(undefined);
+  }
+
+  return {
+    decide(stage) {
+      if (!ref) return { kind: 'allow' };
+      return gateDecision(status && sameRecord(status.ref, ref) ? status.checklists : undefined, stage);
+    },
+    onBlocked(decision) {
+      blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
+      ensureDock();
+      setCollapsed(false);
+      render();
+    },
+    open(url) {
+      close();
+      pageUrl = url;
+      showRecord(adapter.recordFromPage(url, document));
+      // The dock and the page watch wait for idle time: at injection the host page is busy
+      // loading, and the budget there is 5 ms. The guard itself is already listening.
+      afterLoad(ctx, () => {
+        if (pageUrl !== url) return;
+        pageSettled = true;
+        if (ref) ensureDock();
+        stopWatching = watchStageControl(
+          ctx,
+          () => {
+            showRecord(adapter.recordFromPage(url, document));
+            return adapter.hasStageControl(document);
+          },
+          (next) => {
+            guard = next;
+            render();
+          },
+        );
+      });
+    },
+    close,
+    update(next) {
+      if (!ref || !sameRecord(next.ref, ref)) return;
+      status = next;
+      render();
+    },
+    reload: () => ref && void loadStatus(ref),
+    records: () => (status && ref && sameRecord(status.ref, ref) ? [{ status, title: adapter.recordTitle(document), url: location.href }] : []),
+  };
+}
+
+/** Once the DOM is parsed and the page is idle (or a second has passed). */
+export function afterLoad(ctx: ContentScriptContext, run: () => void): void {
+  const idle = () => ctx.requestIdleCallback(run, { timeout: 1000 });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', idle, { once: true });
+  else idle();
+}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { ChecklistStatus } from '../../lib/gate';
+import { gateDecision } from '../../lib/gate';
+import type { Handoff } from '../../lib/checklist-status';
+import { messenger } from '../../lib/messages';
+import type { RecordRef } from '../../lib/record';
+import { ChecklistForm } from './ChecklistForm';
+import { SaveStatus } from './SaveStatus';
+
+interface MoveDialogProps {
+  recordRef: RecordRef;
+  recordTitle: string | undefined;
+  stage: string;
+  handoffs: Handoff[];
+  checklists: ChecklistStatus[];
+}
+
+/**
+ * The dialog a refused drag opens on a board: only the fields the move is missing, then the
+ * move itself. Cancel keeps what was typed as a draft and leaves the card where it is.
+ */
+export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists }: MoveDialogProps) {
+  const decision = gateDecision(checklists, stage);
+  // The fields asked for stay put while they are filled in, instead of vanishing one by one.
+  const [asked] = useState(() =>
+    decision.kind === 'block' && decision.reason === 'incomplete'
+      ? new Map(decision.blockers.map((blocker) => [blocker.templateId, new Set(blocker.missing.map((field) => field.fieldId))]))
+      : new Map<string, Set<string>>(),
+  );
+  const ready = decision.kind === 'allow';
+  const answer = (confirmed: boolean) => void messenger.sendMessage('closeMoveDialog', { confirmed });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && answer(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="panel panel--dialog" role="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-help">
+      <h1 id="dialog-title">
+        Before {recordTitle ? `“${recordTitle}”` : 'this record'} moves to “{stage}”
+      </h1>
+      <p id="dialog-help" className="panel__record">
+        {ready ? 'The checklist is complete.' : 'The next team needs these first. What you type is saved as you go.'}
+      </p>
+      {handoffs
+        .filter((handoff) => asked.has(handoff.template.id))
+        .map((handoff, index) => (
+          <section key={handoff.template.id} aria-label={handoff.template.name}>
+            {asked.size > 1 ? <h2 className="dialog__template">{handoff.template.name}</h2> : null}
+            <ChecklistForm
+              recordRef={recordRef}
+              recordTitle={recordTitle}
+              handoff={handoff}
+              blockedAttempt={index === 0 ? 1 : 0}
+              blocking={false}
+              onlyFields={asked.get(handoff.template.id)}
+            />
+          </section>
+        ))}
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={() => answer(false)}>
+          Cancel
+        </button>
+        <button type="button" className="button" disabled={!ready} onClick={() => answer(true)} data-testid="complete-move">
+          Move to “{stage}”
+        </button>
+      </div>
+      <SaveStatus />
+    </main>
+  );
+}

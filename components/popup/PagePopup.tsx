@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { isComplete, totals } from '../../lib/gate';
+import { PageRecordsSchema, type PageRecord } from '../../lib/message-schemas';
+import { messenger } from '../../lib/messages';
+
+type PopupState = { kind: 'loading' } | { kind: 'unsupported' } | { kind: 'ready'; tabId: number; records: PageRecord[] };
+
+/** The toolbar popup: this page's records that are not ready to hand off, each a link. */
+export function PagePopup() {
+  const [state, setState] = useState<PopupState>({ kind: 'loading' });
+
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return setState({ kind: 'unsupported' });
+      try {
+        // Text and links read from a host page: parsed before they are shown.
+        const records = PageRecordsSchema.parse(await messenger.sendMessage('pageRecords', undefined, { tabId: tab.id, frameId: 0 }));
+        setState({ kind: 'ready', tabId: tab.id, records });
+      } catch {
+        setState({ kind: 'unsupported' });
+      }
+    })();
+  }, []);
+
+  const open = (tabId: number, url: string) => {
+    void browser.tabs.update(tabId, { url });
+    window.close();
+  };
+
+  if (state.kind === 'loading') return <main className="popup">Loading…</main>;
+  if (state.kind === 'unsupported') {
+    return (
+      <main className="popup">
+        <p>Baton works on HubSpot, Salesforce, Pipedrive and ClickUp records, boards and lists. Open one to see its handoffs.</p>
+        <SettingsLink />
+      </main>
+    );
+  }
+  const incomplete = state.records.filter((record) => !isComplete(record.status.checklists));
+  return (
+    <main className="popup">
+      <h1>{incomplete.length === 0 ? 'Every handoff on this page is ready' : `${incomplete.length} not ready to hand off`}</h1>
+      <ul data-testid="incomplete-records">
+        {incomplete.map((record) => {
+          const { filled, required } = totals(record.status.checklists);
+          const name = record.title ?? record.status.ref.recordId;
+          return (
+            <li key={record.status.ref.recordId}>
+              {record.url ? (
+                <a href={record.url} onClick={(event) => (event.preventDefault(), open(state.tabId, record.url!))}>
+                  {name}
+                </a>
+              ) : (
+                name
+              )}{' '}
+              <span className="count">
+                {filled} of {required}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <SettingsLink />
+    </main>
+  );
+}
+
+function SettingsLink() {
+  return (
+    <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+      Settings and templates
+    </button>
+  );
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { CLICKUP, HUBSPOT, launch, PIPEDRIVE, SALESFORCE, type Session } from './harness';
+import { fixture, openPage } from './pages';
+import { COMPLETE_HANDOFF, fillChecklist, moveDialog, pollText, waitSaved } from './panel-helpers';
+import { seedDraft } from './seed';
+
+// Boards built on the apps' own drag libraries (react-beautiful-dnd, react-dnd with the HTML5
+// backend, an Angular CDK-style pointer drag, the Salesforce kanban), served at real URLs.
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch([HUBSPOT, PIPEDRIVE, CLICKUP, SALESFORCE]);
+  await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1001' }, COMPLETE_HANDOFF);
+  await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1002' }, { 'Client goals': 'Renewal at +10%', 'Decision maker': 'Ann Lee, CFO' });
+  await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1010' }, { 'Client goals': 'Pilot first' });
+});
+afterAll(() => session.dispose());
+
+const HUBSPOT_BOARD = 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default';
+const commits = (page: Page) => fixture<{ id: string; stage: string; via: string }[]>(page, 'commits');
+const dragState = (page: Page) => fixture<string>(page, 'dragState');
+const badgeOf = (item: Locator) => item.locator('baton-badge');
+
+/** A mouse drag with the pointer, in small steps, the way a person drags. */
+async function mouseDrag(page: Page, from: Locator, to: Locator) {
+  const start = (await from.boundingBox())!;
+  const end = (await to.boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 8, start.y + 14, { steps: 4 });
+  await page.mouse.move(end.x + end.width / 2, end.y + 60, { steps: 20 });
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+}
+
+describe('HubSpot board (react-beautiful-dnd)', () => {
+  const card = (page: Page, id: string) => page.locator(`[data-test-id="cdb-card"][data-selenium-id="${id}"]`);
+  const column = (page: Page, stage: string) => page.locator('[data-test-id="cdb-column"]').filter({ hasText: stage }).first();
+
+  it('badges every card once: complete, N of M, not started, with the missing fields as tooltip', async () => {
+    const page = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => badgeOf(card(page, '1001')).getAttribute('data-state')).toBe('complete');
+    await expect(badgeOf(card(page, '1002')).getAttribute('data-state')).resolves.toBe('partial');
+    await expect(badgeOf(card(page, '1002')).evaluate((badge) => badge.shadowRoot!.textContent)).resolves.toContain('2 of 6');
+    await expect(badgeOf(card(page, '1002')).getAttribute('title')).resolves.toBe('Missing: Scope and deliverables, Promised timeline, Objections and risks, Next owner');
+    await expect(badgeOf(card(page, '1003')).getAttribute('data-state')).resolves.toBe('not-started');
+    await expect(badgeOf(card(page, '1003')).locator('span').getAttribute('aria-label')).resolves.toBe('Handoff checklist not started: 0 of 6 required');
+    const cards = await page.locator('[data-test-id="cdb-card"]').count();
+    await fixture(page, 'rerender');
+    const added = await fixture<string[]>(page, 'addCards', 'Contract sent', 3);
+    await expect.poll(() => page.locator('baton-badge').count()).toBe(cards + added.length);
+    await expect.poll(() => badgeOf(card(page, added[0]!)).getAttribute('data-state')).toBe('not-started');
+    expect(await fixture(page, 'xss')).toBeUndefined();
+    await page.close();
+  });
+
+  it('updates a badge when the record is edited in another tab', async () => {
+    const page = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => badgeOf(card(page, '1004')).getAttribute('data-state')).toBe('not-started');
+    await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1004' }, { 'Client goals': 'Pilot in two regions' });
+    await expect.poll(() => badgeOf(card(page, '1004')).getAttribute('data-state')).toBe('partial');
+    await page.close();
+  });
+
+  it('refuses a mouse drag of an incomplete deal into Closed won, then makes the move from the dialog', async () => {
+    const page = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => badgeOf(card(page, '1002')).getAttribute('data-state')).toBe('partial');
+    await mouseDrag(page, card(page, '1002'), column(page, 'Closed won'));
+    const dialog = await moveDialog(page);
+    expect(await commits(page)).toEqual([]);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await fixture(page, 'stage', '1002')).toBe('Presentation scheduled');
+    // Only what is missing is asked for.
+    await expect(dialog.locator('.field').count()).resolves.toBe(4);
+    await expect(dialog.getByTestId('complete-move').isDisabled()).resolves.toBe(true);
+    await fillChecklist(dialog, { 'Scope and deliverables': 'Renewal, 40 seats', 'Promised timeline': 'Signed by 1 Feb', 'Objections and risks': 'Price', 'Next owner': 'dana@example.com' });
+    await waitSaved(dialog);
+    await dialog.getByTestId('complete-move').click();
+    await expect.poll(() => commits(page), { timeout: 5000 }).toEqual([{ id: '1002', stage: 'Closed won', via: 'board-keyboard' }]);
+    await expect.poll(() => page.locator('baton-move-dialog').count()).toBe(0);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    await page.close();
+  });
+
+  it('refuses a keyboard drag (Space, arrows, Space); Cancel leaves the card and keeps the draft', async () => {
+    const page = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => badgeOf(card(page, '1005')).getAttribute('data-state')).toBe('not-started');
+    await page.locator('[data-rbd-draggable-id]').filter({ has: card(page, '1005') }).focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('ArrowRight'); // Contract sent -> Closed won
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Space');
+    const dialog = await moveDialog(page);
+    expect(await commits(page)).toEqual([]);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    await dialog.getByLabel('Client goals').fill('Typed, then cancelled');
+    await waitSaved(dialog);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('baton-move-dialog').count()).toBe(0);
+    expect(await commits(page)).toEqual([]);
+    expect(await fixture(page, 'stage', '1005')).toBe('Contract sent');
+    await expect.poll(() => badgeOf(card(page, '1005')).getAttribute('data-state')).toBe('partial');
+    await page.close();
+  });
+
+  it('never touches drags of complete deals or into stages that are not gated', async () => {
+    const page = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => badgeOf(card(page, '1001')).getAttribute('data-state')).toBe('complete');
+    await mouseDrag(page, card(page, '1001'), column(page, 'Closed won'));
+    await expect.poll(() => commits(page)).toEqual([{ id: '1001', stage: 'Closed won', via: 'board-mouse' }]);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    await mouseDrag(page, card(page, '1003'), column(page, 'Closed lost'));
+    await expect.poll(() => commits(page)).toHaveLength(2);
+    expect(page.frames().some((frame) => frame.url().includes('dialog=1'))).toBe(false);
+    await page.close();
+  });
+});
+
+describe('HubSpot list', () => {
+  const row = (page: Page, id: string) => page.locator(`td[data-table-external-id="name-${id}"]`);
+
+  it('badges rows, rows added later, and rows of a virtual list as it scrolls', async () => {
+    const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/list');
+    await expect.poll(() => badgeOf(row(page, '1001')).getAttribute('data-state')).toBe('complete');
+    const added = await fixture<string[]>(page, 'addRows', 50);
+    await expect.poll(() => badgeOf(row(page, added.at(-1)!)).getAttribute('data-state')).toBe('not-started');
+    await page.goto('https://app.hubspot.com/contacts/4455/objects/0-3/views/all/list?fixture=virtual');
+    await expect.poll(() => badgeOf(row(page, '1010')).getAttribute('data-state')).toBe('partial');
+    await fixture(page, 'scrollToIndex', 600);
+    await expect.poll(async () => {
+      const ids = await fixture<string[]>(page, 'renderedIds');
+      const badges = await page.locator('td[data-table-external-id^="name-"] baton-badge').evaluateAll((all) => all.map((badge) => (badge as HTMLElement).dataset.recordId));
+      return ids.length > 0 && ids.every((id) => badges.includes(id)) && badges.length === ids.length;
+    }).toBe(true);
+    await page.close();
+  });
+});

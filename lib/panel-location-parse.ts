@@ -18,6 +18,6 @@ export function parsePanelHash(hash: string): PanelLocation | undefined {
     guard: guard === 'active' || guard === 'inactive' ? guard : 'searching',
     guardControl: params.get('guardControl') ?? 'the stage control',
     blocked: stage ? { stage, attempt: Number(params.get('attempt')) || 0 } : undefined,
-    dialog: params.get('dialog') === '1' && stage !== null,
+    ...(params.get('dialog') === '1' && stage ? { dialog: true } : {}),
   };
 }

@@ -1,11 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { pipedrive, PIPEDRIVE_MATCHES } from '../lib/hosts/pipedrive';
 import { startBaton } from '../components/page/baton-page';
-import { guardHtml5Drags } from '../components/page/board/html5-guard';
+import { pipedrive, PIPEDRIVE_MATCHES } from '../lib/hosts/pipedrive';
 
-// One content script per host app: each page carries only its own adapter and drag guard.
+// Record pages: the stage guard, at document_start, before the host's own scripts run.
 export default defineContentScript({
   matches: PIPEDRIVE_MATCHES,
   runAt: 'document_start',
-  main: (ctx) => startBaton(ctx, pipedrive, guardHtml5Drags),
+  noScriptStartedPostMessage: true,
+  main: (ctx) => startBaton(ctx, pipedrive),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { HARD_MAX_LENGTH } from './limits';
+import { HOST_APPS } from './record';
 import { RecordRefSchema } from './record-schema';
 
 // One schema per message. The extension side parses every message crossing to or from a host
@@ -24,6 +25,11 @@ export const RecordStatusSchema = z.object({
   ref: RecordRefSchema,
   /** Anything typed for this record yet: badges tell "not started" from "0 of 6". */
   started: z.boolean(),
+  /**
+   * When the store was read. Saves are answered concurrently, so statuses can reach a tab out
+   * of order: a tab keeps the newest read, never the last to arrive.
+   */
+  asOf: z.number(),
   checklists: z.array(ChecklistStatusSchema),
 });
 
@@ -44,7 +50,19 @@ export const ToolbarBadgeSchema = z.object({
 });
 export type ToolbarBadge = z.infer<typeof ToolbarBadgeSchema>;
 
+/** The board's URL: an SPA may send it before the tab's own URL has changed. */
+export const PageUrlSchema = z.url({ protocol: /^https$/ });
+
 export const MoveDialogAnswerSchema = z.object({ confirmed: z.boolean() });
+
+/** Statuses of a board's records, each distinct set of checklists sent once (status-batch.ts). */
+export const StatusBatchSchema = z.object({
+  host: z.enum(HOST_APPS),
+  objectType: z.string(),
+  checklistSets: z.array(z.array(ChecklistStatusSchema)),
+  asOf: z.number(),
+  records: z.array(z.object({ recordId: z.string(), started: z.boolean(), set: z.int() })),
+});
 
 /** A board or list asks for all its records at once; one store read answers. */
 export const RecordRefsSchema = z.array(RecordRefSchema).check(z.maxLength(5000));

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageRecord, RecordStatus, SaveField, ToolbarBadge } from './message-schemas';
 import type { RecordRef } from './record';
+import type { StatusBatch } from './status-batch';
 
 // Imported by the content script: types only from the schemas (see message-schemas.ts).
 
@@ -12,11 +13,15 @@ export interface BatonProtocol {
   /** Background -> tabs: a record's checklist changed (in any tab). */
   recordChanged(status: RecordStatus): void;
   /** Content script -> background: one read for every card and row of a board or list. */
-  getRecordStatuses(refs: RecordRef[]): RecordStatus[];
+  getRecordStatuses(refs: RecordRef[]): StatusBatch;
+  /** Record script -> background: this tab shows a board or list; inject the boards script. */
+  openBoards(url: string): void;
   /** Content script -> background: what the toolbar icon should say for this tab. */
   showToolbarBadge(badge: ToolbarBadge): void;
-  /** Popup -> content script: the records on this page that are not ready to hand off. */
+  /** Popup -> a record page's content script: its record. */
   pageRecords(): PageRecord[];
+  /** Popup -> a board's or list's content script: every record on it. */
+  listingRecords(): PageRecord[];
   /** Move dialog -> background -> the tab's content script: the user's answer. */
   closeMoveDialog(answer: { confirmed: boolean }): void;
   moveDialogClosed(answer: { confirmed: boolean }): void;

@@ -2,25 +2,22 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../lib/messages';
-import type { DragGuard } from './board/drag-support';
-import { startListingPage, type ListingPage } from './board/listing-page';
-import { createRecordPage, afterLoad } from './record-page';
+import { createRecordPage } from './record-page';
 import { installStageGuard } from './stage-guard';
 import { toolbarBadge } from '../../lib/toolbar-badge';
 
 /**
- * Wires one host app's adapter to the guard, the pages and the extension. Runs at
- * document_start: the guard is in place before the host's own scripts run. `guardDrags` is
- * the guard for the drag library of the app's board, chosen by its entrypoint so each
- * content script carries only its own.
+ * Wires one host app's adapter to the stage guard, the record page and the extension. Runs at
+ * document_start: the guard is in place before the host's own scripts run. Boards and lists
+ * are another content script's (board/baton-boards.ts), injected when the page is idle.
  */
-export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter, guardDrags?: DragGuard): void {
-  let listing: ListingPage | undefined;
-  let pageUrl: URL | undefined;
+export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): void {
+  let onRecordPage = false;
   let lastBadge = '';
 
   const reportToolbar = () => {
-    const badge = toolbarBadge(listing ? listing.records() : record.records(), Boolean(listing));
+    if (!onRecordPage) return;
+    const badge = toolbarBadge(record.records(), false);
     const key = JSON.stringify(badge);
     if (key === lastBadge || ctx.isInvalid) return;
     lastBadge = key;
@@ -36,15 +33,11 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter, guar
     messenger.onMessage('recordChanged', ({ data, sender }) => {
       if (!own(sender)) return;
       record.update(data);
-      listing?.update(data);
     }),
     messenger.onMessage('refreshStatus', ({ sender }) => {
       if (own(sender)) record.reload();
     }),
-    messenger.onMessage('moveDialogClosed', ({ data, sender }) => {
-      if (own(sender)) listing?.answer(data.confirmed);
-    }),
-    messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? (listing?.records() ?? record.records()) : [])),
+    messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? record.records() : [])),
   ];
   ctx.onInvalidated(() => {
     // After an extension reload the extension APIs are gone from this orphaned script, and
@@ -58,16 +51,16 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter, guar
   /** A new page of the host app (load or SPA navigation). */
   function openPage(url: URL) {
     if (ctx.isInvalid) return;
-    pageUrl = url;
-    listing?.stop();
-    listing = undefined;
-    if (adapter.isRecordUrl(url)) return record.open(url);
+    const wasRecordPage = onRecordPage;
+    onRecordPage = adapter.isRecordUrl(url);
+    if (onRecordPage) return record.open(url);
     record.close();
-    const listingAdapter = adapter.listing;
-    if (!listingAdapter?.isListingUrl(url)) return;
-    afterLoad(ctx, () => {
-      if (pageUrl === url) listing = startListingPage(ctx, adapter.host, listingAdapter, guardDrags, reportToolbar);
-    });
+    if (adapter.listing?.isListingUrl(url)) void messenger.sendMessage('openBoards', url.href).catch(() => undefined);
+    // Leaving a record for a page that is neither: the toolbar says nothing any more.
+    if (wasRecordPage && !adapter.listing?.isListingUrl(url)) {
+      lastBadge = '';
+      void messenger.sendMessage('showToolbarBadge', toolbarBadge([], false)).catch(() => undefined);
+    }
   }
 
   // The event fires as the navigation starts, before location.href changes: use its URL.

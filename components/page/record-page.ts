@@ -66,15 +66,20 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
 
   async function loadStatus(forRef: RecordRef, attempt = 0): Promise<void> {
     try {
-      const next = await messenger.sendMessage('getRecordStatus', forRef);
-      if (ref && sameRecord(ref, forRef)) status = next;
-      render();
+      accept(await messenger.sendMessage('getRecordStatus', forRef));
     } catch (error) {
       if (ctx.isInvalid) return;
       console.warn('Baton could not load the handoff checklist; stage moves stay blocked', error);
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
       ctx.setTimeout(() => ref && sameRecord(ref, forRef) && void loadStatus(forRef, attempt + 1), delay);
     }
+  }
+
+  /** A status of the shown record, unless a newer read of it is already here. */
+  function accept(next: RecordStatus) {
+    if (!ref || !sameRecord(next.ref, ref) || (status && sameRecord(status.ref, ref) && status.asOf > next.asOf)) return;
+    status = next;
+    render();
   }
 
   /** Switches the guard, the badge and the panel to another record (or to none). */
@@ -118,7 +123,9 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
       render();
     },
     open(url) {
-      close();
+      // Another record: the dock stays and shows it (a new frame would flash and lose focus).
+      stopWatching?.();
+      stopWatching = undefined;
       pageUrl = url;
       showRecord(adapter.recordFromPage(url, document));
       // The dock and the page watch wait for idle time: at injection the host page is busy
@@ -141,11 +148,7 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
       });
     },
     close,
-    update(next) {
-      if (!ref || !sameRecord(next.ref, ref)) return;
-      status = next;
-      render();
-    },
+    update: accept,
     reload: () => ref && void loadStatus(ref),
     records: () => (status && ref && sameRecord(status.ref, ref) ? [{ status, title: adapter.recordTitle(document), url: location.href }] : []),
   };

@@ -1,5 +1,7 @@
 import { applicableTemplates, checklistStatus, type Handoff } from '../../lib/checklist-status';
+import type { ChecklistStatus } from '../../lib/gate';
 import type { RecordStatus, SaveField } from '../../lib/message-schemas';
+import type { Template } from '../../lib/template';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import type { BatonDb, HandoffKey } from './db';
@@ -33,19 +35,37 @@ export async function recordStatus(db: BatonDb, ref: RecordRef): Promise<RecordS
  * one for the templates, however many records there are.
  */
 export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<RecordStatus[]> {
+  // Taken as the read starts: a read that starts later sees every write this one saw.
+  // Sub-millisecond, so two reads in the same millisecond are still ordered.
+  const asOf = performance.timeOrigin + performance.now();
   return db.transaction('r', db.templates, db.handoffs, async () => {
     const templates = await db.templates.toArray();
     const keys = refs.map((ref) => [ref.host, ref.objectType, ref.recordId]);
     const drafts = await db.handoffs.where('[host+objectType+recordId]').anyOf(keys).toArray();
     const draftsByRecord = new Map<string, StoredHandoff[]>();
     for (const draft of drafts) draftsByRecord.set(recordLabel(draft), [...(draftsByRecord.get(recordLabel(draft)) ?? []), draft]);
+    // A board holds records of one kind, most with nothing typed yet: their templates and
+    // their empty checklists are worked out once per kind, not once per record.
+    const untouched = new Map<string, { applicable: Template[]; empty: ChecklistStatus[] }>();
+    const forKind = (ref: RecordRef) => {
+      const kind = `${ref.host}/${ref.objectType}`;
+      let known = untouched.get(kind);
+      if (!known) {
+        const applicable = applicableTemplates(templates, ref);
+        known = { applicable, empty: applicable.map((template) => checklistStatus({ template, values: {} }, ref)) };
+        untouched.set(kind, known);
+      }
+      return known;
+    };
     return refs.map((ref) => {
-      const stored = draftsByRecord.get(recordLabel(ref)) ?? [];
-      const checklists = applicableTemplates(templates, ref).map((template) =>
+      const { applicable, empty } = forKind(ref);
+      const stored = draftsByRecord.get(recordLabel(ref));
+      if (!stored) return { ref, started: false, asOf, checklists: empty };
+      const checklists = applicable.map((template) =>
         checklistStatus({ template, values: stored.find((draft) => draft.templateId === template.id)?.values ?? {} }, ref),
       );
       const started = stored.some((draft) => Object.values(draft.values).some((value) => value.trim() !== ''));
-      return { ref, started, checklists };
+      return { ref, started, asOf, checklists };
     });
   });
 }

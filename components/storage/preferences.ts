@@ -23,6 +23,8 @@ export const dockCollapsed = {
       if (area === 'local' && change) onChange(change.newValue === true);
     };
     browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    // After an extension reload, storage is gone from an orphaned content script, and the
+    // listener with it: unsubscribing then must not throw into the host page.
+    return () => browser.storage?.onChanged.removeListener(listener);
   },
 };

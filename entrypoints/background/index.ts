@@ -3,17 +3,21 @@ import { browser } from 'wxt/browser';
 import { defaultTemplates } from '../../lib/default-templates';
 import {
   MoveDialogAnswerSchema,
+  PageUrlSchema,
   RecordRefsSchema,
   RecordStatusSchema,
   SaveFieldSchema,
+  StatusBatchSchema,
   ToolbarBadgeSchema,
 } from '../../lib/message-schemas';
 import { isOwnExtension, messenger } from '../../lib/messages';
 import { RecordRefSchema } from '../../lib/record-schema';
+import { packStatuses } from '../../lib/status-batch';
 import { batonDb } from '../../components/storage/db';
 import { recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
+import { injectBoards } from './boards';
 import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 
@@ -46,7 +50,14 @@ export default defineBackground({
       assertOwnExtension(sender);
       const refs = RecordRefsSchema.parse(data);
       await templatesReady;
-      return (await recordStatuses(db, refs)).map((status) => RecordStatusSchema.parse(status));
+      return StatusBatchSchema.parse(packStatuses(await recordStatuses(db, refs)));
+    });
+
+    messenger.onMessage('openBoards', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      const url = new URL(PageUrlSchema.parse(data));
+      // Only the tab's own site: a page can change its path, never its origin, without a load.
+      if (sender.tab?.id !== undefined && sender.url && new URL(sender.url).origin === url.origin) await injectBoards(sender.tab.id, url);
     });
 
     messenger.onMessage('showToolbarBadge', async ({ data, sender }) => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { browser } from 'wxt/browser';
 import { CLICKUP, HUBSPOT, launch, PIPEDRIVE, SALESFORCE, type Session } from './harness';
 import { fixture, openPage } from './pages';
-import { COMPLETE_HANDOFF, fillChecklist, moveDialog, pollText, waitSaved } from './panel-helpers';
+import { COMPLETE_HANDOFF, fillChecklist, moveDialog, waitSaved } from './panel-helpers';
 import { seedDraft } from './seed';
 
 // Boards built on the apps' own drag libraries (react-beautiful-dnd, react-dnd with the HTML5
@@ -14,6 +15,7 @@ beforeAll(async () => {
   await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1001' }, COMPLETE_HANDOFF);
   await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1002' }, { 'Client goals': 'Renewal at +10%', 'Decision maker': 'Ann Lee, CFO' });
   await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1010' }, { 'Client goals': 'Pilot first' });
+  await seedDraft(session, { host: 'clickup', objectType: 'task', recordId: '868a6gkvn' }, { 'Client goals': 'Faster onboarding' }, 'Sales → Onboarding');
 });
 afterAll(() => session.dispose());
 
@@ -118,6 +120,28 @@ describe('HubSpot board (react-beautiful-dnd)', () => {
   });
 });
 
+describe('toolbar icon', () => {
+  const toolbarText = async (url: string) => {
+    const worker = session.context.serviceWorkers().at(-1)!;
+    return worker.evaluate(async (pageUrl) => {
+      const { chrome: api } = globalThis as unknown as { chrome: typeof browser };
+      const [tab] = await api.tabs.query({ url: pageUrl.split('#')[0] });
+      return api.action.getBadgeText({ tabId: tab!.id! });
+    }, url);
+  };
+
+  it('shows the record’s "filled/required" on a deal, and the count of incomplete records on a board', async () => {
+    const deal = await openPage(session, 'https://app.hubspot.com/contacts/4455/record/0-3/1010');
+    await expect.poll(() => toolbarText(deal.url())).toBe('1/6');
+    await deal.close();
+    const board = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => board.locator('baton-badge').count()).toBeGreaterThan(10);
+    const incomplete = await board.locator('[data-test-id="cdb-card"] baton-badge:not([data-state="complete"])').count();
+    await expect.poll(() => toolbarText(board.url())).toBe(String(incomplete));
+    await board.close();
+  });
+});
+
 describe('HubSpot list', () => {
   const row = (page: Page, id: string) => page.locator(`td[data-table-external-id="name-${id}"]`);
 
@@ -137,3 +161,116 @@ describe('HubSpot list', () => {
     await page.close();
   });
 });
+
+describe('Pipedrive board (react-dnd, HTML5 drag and drop)', () => {
+  const BOARD = 'https://acme.pipedrive.com/pipeline/1/user/everyone';
+  const tile = (page: Page, id: string) => page.locator(`[data-test="pipeline-deal-tile"][data-test-deal-id="${id}"]`);
+
+  it('refuses a drop of an incomplete deal on Won, then wins it from the dialog', async () => {
+    const page = await openPage(session, BOARD);
+    await expect.poll(() => badgeOf(tile(page, '17')).getAttribute('data-state')).toBe('not-started');
+    const start = (await tile(page, '17').boundingBox())!;
+    await page.mouse.move(start.x + 20, start.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 40, start.y + 30, { steps: 5 });
+    const won = page.locator('[data-test="drop-zone-won"]');
+    await won.waitFor();
+    const zone = (await won.boundingBox())!;
+    await page.mouse.move(zone.x + zone.width / 2, zone.y + zone.height / 2, { steps: 10 });
+    await page.mouse.up();
+    const dialog = await moveDialog(page);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await commits(page)).toEqual([]);
+    expect(await fixture(page, 'status', '17')).toBe('open');
+    await fillChecklist(dialog);
+    await waitSaved(dialog);
+    await dialog.getByTestId('complete-move').click();
+    await expect.poll(() => commits(page), { timeout: 5000 }).toEqual([{ id: '17', stage: 'Won', via: 'board-html5' }]);
+    await page.close();
+  });
+
+  it('never touches a drag into another stage', async () => {
+    const page = await openPage(session, BOARD);
+    await expect.poll(() => badgeOf(tile(page, '42')).getAttribute('data-state')).toBe('not-started');
+    await tile(page, '42').dragTo(page.locator('[data-test="stage-4"] [data-test="deals-list"]'));
+    await expect.poll(() => commits(page)).toEqual([{ id: '42', stage: 'Proposal Made', via: 'board-html5' }]);
+    await page.close();
+  });
+});
+
+describe('ClickUp board (Angular CDK-style pointer drag)', () => {
+  const BOARD = 'https://app.clickup.com/9012345/v/b/6-901234567-2';
+  const card = (page: Page, id: string) => page.locator(`.cdk-drag:has(a[href="/t/${id}"])`).first();
+  const column = (page: Page, status: string) => page.locator(`.cdk-drop-list[data-status="${status}"]`);
+
+  it('refuses a drag of an incomplete task into "onboarding": the card goes home, the dialog makes the move', async () => {
+    const page = await openPage(session, BOARD);
+    await expect.poll(() => badgeOf(card(page, '868a6gkvn')).getAttribute('data-state')).toBe('partial');
+    await mouseDrag(page, card(page, '868a6gkvn'), column(page, 'onboarding'));
+    const dialog = await moveDialog(page);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await commits(page)).toEqual([]);
+    expect(await fixture(page, 'stage', '868a6gkvn')).toBe('sales handoff');
+    await expect(dialog.locator('.field').count()).resolves.toBe(5); // what Sales -> Onboarding misses, nothing else
+    const { 'Client goals': _typedBefore, ...rest } = COMPLETE_HANDOFF;
+    await fillChecklist(dialog, rest);
+    await waitSaved(dialog);
+    await dialog.getByTestId('complete-move').click();
+    await expect.poll(() => commits(page), { timeout: 5000 }).toEqual([{ id: '868a6gkvn', stage: 'onboarding', via: 'board-pointer' }]);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    await page.close();
+  });
+
+  it('never touches a drag into a status that is not gated', async () => {
+    const page = await openPage(session, BOARD);
+    await expect.poll(() => badgeOf(card(page, '868a6h2pq')).getAttribute('data-state')).toBe('not-started');
+    await mouseDrag(page, card(page, '868a6h2pq'), column(page, 'complete'));
+    await expect.poll(() => commits(page)).toEqual([{ id: '868a6h2pq', stage: 'complete', via: 'board-pointer' }]);
+    await page.close();
+  });
+
+  it('badges rows of the list view, also when the virtual list reuses them for other tasks', async () => {
+    const page = await openPage(session, 'https://app.clickup.com/9012345/v/l/6-901234567-1?fixture=virtual');
+    const row = (id: string) => page.locator(`cu-task-row[data-id="${id}"]`);
+    await expect.poll(() => badgeOf(row('868a6h2pq')).getAttribute('data-state')).toBe('not-started');
+    await fixture(page, 'scrollToIndex', 400);
+    await expect.poll(async () => {
+      const rows = await page.locator('cu-task-row[data-id]').evaluateAll((all) =>
+        all.map((element) => [element.getAttribute('data-id'), (element.querySelector('baton-badge') as HTMLElement | null)?.dataset.recordId]),
+      );
+      return rows.length > 0 && rows.every(([id, badged]) => id === badged);
+    }).toBe(true);
+    await page.close();
+  });
+});
+
+describe('Salesforce kanban', () => {
+  const KANBAN = 'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent';
+  const card = (page: Page, id: string) => page.locator(`.pipelineViewCard[class~="${id}"]`);
+  const column = (page: Page, stage: string) =>
+    page.locator('.runtime_sales_pipelineboardPipelineViewColumn').filter({ has: page.locator(`.stageHeaderLabel[title="${stage}"]`) });
+
+  it('refuses a drop of an incomplete opportunity on Closed Won, then makes it from the dialog', async () => {
+    const page = await openPage(session, KANBAN);
+    await expect.poll(() => badgeOf(card(page, '0065g00000AbCdEAAZ')).getAttribute('data-state')).toBe('not-started');
+    await card(page, '0065g00000AbCdEAAZ').dragTo(column(page, 'Closed Won'));
+    const dialog = await moveDialog(page);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await commits(page)).toEqual([]);
+    await fillChecklist(dialog);
+    await waitSaved(dialog);
+    await dialog.getByTestId('complete-move').click();
+    await expect.poll(() => commits(page), { timeout: 5000 }).toEqual([{ id: '0065g00000AbCdEAAZ', stage: 'Closed Won', via: 'kanban' }]);
+    await page.close();
+  });
+
+  it('badges the rows of the table display', async () => {
+    await seedDraft(session, { host: 'salesforce', objectType: 'opportunity', recordId: '0065g00000XyZaB' }, { 'Client goals': 'Renew for 3 years' });
+    const page = await openPage(session, `${KANBAN}&fixture=table`);
+    await expect.poll(() => page.locator('tr[data-row-key-value] baton-badge').count()).toBeGreaterThan(10);
+    // The 18-character id in the row and the 15-character key of the draft are one record.
+    await expect.poll(() => badgeOf(page.locator('tr[data-row-key-value="0065g00000XyZaBAAV"]')).getAttribute('data-state')).toBe('partial');
+    await page.close();
+  });
+});
+

@@ -66,7 +66,7 @@ export interface Session {
 export async function launch(
   sites: FixtureSite[],
   userDataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-')),
-  { headed = false } = {},
+  { headed = false, extension = true } = {},
 ): Promise<Session> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
@@ -81,8 +81,7 @@ export async function launch(
       `--user-data-dir=${userDataDir}`,
       '--remote-debugging-pipe',
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -93,8 +92,8 @@ export async function launch(
     ],
   });
   for (const site of sites) await context.route(site.pattern, (route) => serve(route, site));
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const worker = extension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : undefined;
+  const extensionId = worker ? new URL(worker.url()).host : '';
   return {
     context,
     extensionId,

@@ -18,6 +18,24 @@ span { display: inline-flex; align-items: center; gap: 3px; font: 600 11px/16px 
 
 export const BADGE_TAG = 'baton-badge';
 
+let sharedSheet: CSSStyleSheet | undefined | null;
+
+/** One stylesheet shared by every badge (a thousand rows, one parse); a <style> where a browser refuses that. */
+function styleBadge(shadow: ShadowRoot): void {
+  try {
+    if (sharedSheet === undefined) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    }
+    if (sharedSheet) return void (shadow.adoptedStyleSheets = [sharedSheet]);
+  } catch {
+    sharedSheet = null; // Firefox content scripts cannot adopt sheets across their wrappers
+  }
+  const style = document.createElement('style');
+  style.textContent = BADGE_CSS;
+  shadow.prepend(style);
+}
+
 /** Puts (or updates) the one badge of an item; never a second one. */
 export function renderBadge(slot: Element, recordId: string, status: RecordStatus | undefined): void {
   let badge = [...slot.children].find((child) => child.localName === BADGE_TAG) as HTMLElement | undefined;
@@ -29,9 +47,8 @@ export function renderBadge(slot: Element, recordId: string, status: RecordStatu
   if (!badge) {
     badge = document.createElement(BADGE_TAG);
     const shadow = badge.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = BADGE_CSS;
-    shadow.append(style, document.createElement('span'));
+    shadow.append(document.createElement('span'));
+    styleBadge(shadow);
     slot.append(badge);
   }
   const view = badgeView(status);

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { gateDecision } from '../../../lib/gate';
-import type { HostApp } from '../../../lib/record';
+import type { HostApp, RecordRef } from '../../../lib/record';
+import { unpackStatuses } from '../../../lib/status-batch';
 import type { ListingAdapter } from '../../../lib/hosts/adapter';
 import type { PageRecord, RecordStatus } from '../../../lib/message-schemas';
 import { messenger } from '../../../lib/messages';
@@ -29,7 +30,7 @@ export function startListingPage(
 ): ListingPage {
   const leaving = new AbortController();
   let dialog: { move: RefusedMove; view: MoveDialog } | undefined;
-  const load = (refs: Parameters<typeof messenger.sendMessage<'getRecordStatuses'>>[1]) => messenger.sendMessage('getRecordStatuses', refs);
+  const load = async (refs: RecordRef[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', refs));
   const watch: ListingWatch = watchListing(ctx, host, listing, load, onChange);
 
   if (listing.board && guardDrags) {

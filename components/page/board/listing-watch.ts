@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ListingAdapter } from '../../../lib/hosts/adapter';
 import type { RecordStatus } from '../../../lib/message-schemas';
 import type { HostApp, RecordRef } from '../../../lib/record';
-import { renderBadge } from './badges';
+import { BADGE_TAG, renderBadge } from './badges';
 
 export interface ListingWatch {
   /** The status of a record shown on the page, once loaded. */
@@ -14,10 +14,15 @@ export interface ListingWatch {
   stop(): void;
 }
 
+const SEEN_ANIMATION = 'baton-item-seen';
+
 /**
  * Badges every card and row of a board or list, including those drawn later (lazy loading,
- * virtual scrolling, filters, re-renders). Only added nodes and recycled rows are looked at,
- * never the whole page per mutation; unknown records are asked for in one batch per frame.
+ * virtual scrolling, filters, re-renders), without a subtree MutationObserver: a 1 ms CSS
+ * animation on the item selector makes the browser announce each item as it is rendered
+ * (animationstart), so the host's own mutations cost Baton nothing (refined-github's trick).
+ * Rows a virtual list reuses for another record are caught by an attribute-only observer.
+ * Unknown records are asked for in one batch per frame, and badged once their status is known.
  */
 export function watchListing(
   ctx: ContentScriptContext,
@@ -34,45 +39,47 @@ export function watchListing(
   const isItem = (element: Element) =>
     element.matches(listing.itemSelector) && !(listing.ignoreSelector && element.closest(listing.ignoreSelector));
 
-  const collect = (root: Element) => {
-    if (isItem(root)) pending.add(root);
-    for (const item of root.querySelectorAll(listing.itemSelector)) if (isItem(item)) pending.add(item);
-  };
-
   const badge = (item: Element, recordId: string) => renderBadge(listing.badgeSlot(item), recordId, statuses.get(recordId));
 
   const flush = () => {
     scheduled = false;
-    const missing: string[] = [];
+    const missing = new Set<string>();
     for (const item of pending) {
       const recordId = item.isConnected ? listing.itemRecordId(item) : undefined;
       if (!recordId) continue;
-      badge(item, recordId);
-      if (!statuses.has(recordId) && !loading.has(recordId)) missing.push(recordId);
+      if (statuses.has(recordId)) badge(item, recordId);
+      else if (!loading.has(recordId)) missing.add(recordId);
     }
     pending.clear();
-    if (missing.length > 0) void fetchStatuses(missing);
+    if (missing.size > 0) void fetchStatuses([...missing]);
   };
 
-  const schedule = () => {
+  const queue = (item: Element) => {
+    pending.add(item);
     if (scheduled) return;
     scheduled = true;
-    // A frame, not a timer: badges arrive with the rows, and a burst of mutations is one pass.
+    // A frame, not a timer: badges arrive with the rows, and a burst is one pass.
     requestAnimationFrame(flush);
   };
+
+  /** Statuses can arrive out of order (concurrent saves): keep the newest read. */
+  function keepNewest(status: RecordStatus) {
+    const known = statuses.get(status.ref.recordId);
+    if (!known || known.asOf <= status.asOf) statuses.set(status.ref.recordId, status);
+  }
 
   async function fetchStatuses(recordIds: string[]) {
     for (const id of recordIds) loading.add(id);
     try {
       const loaded = await load(recordIds.map((recordId) => ({ host, objectType: listing.objectType, recordId })));
-      for (const status of loaded) statuses.set(status.ref.recordId, status);
+      for (const status of loaded) keepNewest(status);
       redraw(new Set(recordIds));
     } finally {
       for (const id of recordIds) loading.delete(id);
     }
   }
 
-  /** Re-badges the items showing these records: a rare event (a reply, an edit), so one query. */
+  /** Badges the items showing these records: after a reply or an edit, so one query. */
   function redraw(recordIds: Set<string>) {
     for (const item of document.querySelectorAll(listing.itemSelector)) {
       const recordId = isItem(item) ? listing.itemRecordId(item) : undefined;
@@ -81,28 +88,37 @@ export function watchListing(
     onChange();
   }
 
+  const style = document.createElement('style');
+  // Empty keyframes: the animation changes nothing on screen (an opacity one made the browser
+  // restyle every row when it ended, ~40 ms for a thousand rows).
+  style.textContent = `@keyframes ${SEEN_ANIMATION} {}
+:where(${listing.itemSelector}) { animation: 1ms ${SEEN_ANIMATION}; }`;
+  document.head.append(style);
+  const onSeen = (event: AnimationEvent) => {
+    if (event.animationName === SEEN_ANIMATION && event.target instanceof Element && isItem(event.target)) queue(event.target);
+  };
+  document.addEventListener('animationstart', onSeen, true);
+
   const observer = new MutationObserver((mutations) => {
     for (const mutation of mutations) {
-      if (mutation.type === 'attributes') {
-        const target = mutation.target as Element;
-        const item = isItem(target) ? target : target.closest(listing.itemSelector);
-        if (item && isItem(item)) pending.add(item);
-        continue;
-      }
-      for (const node of mutation.addedNodes) if (node instanceof Element && node.localName !== 'baton-badge') collect(node);
+      const item = (mutation.target as Element).closest(listing.itemSelector);
+      if (item && isItem(item) && (mutation.target as Element).localName !== BADGE_TAG) queue(item);
     }
-    if (pending.size > 0) schedule();
   });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: listing.recycledAttributes });
-  ctx.onInvalidated(() => observer.disconnect());
-  collect(document.body);
-  schedule();
+  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: listing.recycledAttributes });
+
+  const stop = () => {
+    observer.disconnect();
+    style.remove();
+    document.removeEventListener('animationstart', onSeen, true);
+  };
+  ctx.onInvalidated(stop);
 
   return {
     status: (recordId) => statuses.get(recordId),
     update(status) {
       if (status.ref.host !== host || status.ref.objectType !== listing.objectType) return;
-      statuses.set(status.ref.recordId, status);
+      keepNewest(status);
       redraw(new Set([status.ref.recordId]));
     },
     records() {
@@ -116,6 +132,6 @@ export function watchListing(
       }
       return records;
     },
-    stop: () => observer.disconnect(),
+    stop,
   };
 }

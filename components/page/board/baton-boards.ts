@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { HostAdapter, ListingAdapter } from '../../../lib/hosts/adapter';
+import { isOwnExtension, messenger } from '../../../lib/messages';
+import { toolbarBadge } from '../../../lib/toolbar-badge';
+import type { DragGuard } from './drag-support';
+import { startListingPage, type ListingPage } from './listing-page';
+
+/**
+ * Boards and lists of one host app. A content script of its own, injected by the worker when
+ * a board or list shows: the script every page carries (baton-page.ts) stays small for its
+ * 5 ms budget at injection.
+ * `guardDrags` is the guard for the app's drag library, chosen by the entrypoint.
+ */
+export function startBoards(ctx: ContentScriptContext, adapter: HostAdapter & { listing: ListingAdapter }, guardDrags: DragGuard): void {
+  let page: ListingPage | undefined;
+  let lastBadge = '';
+  // What the worker asks before injecting this script again (entrypoints/background/boards.ts).
+  Object.assign(globalThis, { batonBoardsRunning: () => !ctx.isInvalid });
+
+  const reportToolbar = () => {
+    if (!page || ctx.isInvalid) return;
+    const badge = JSON.stringify(toolbarBadge(page.records(), true));
+    if (badge === lastBadge) return;
+    lastBadge = badge;
+    void messenger.sendMessage('showToolbarBadge', JSON.parse(badge)).catch(() => undefined);
+  };
+
+  // From our own worker only; the worker parsed each message before it was sent.
+  const own = (sender: { id?: string }) => isOwnExtension(sender, browser.runtime.id);
+  const unsubscribe = [
+    messenger.onMessage('recordChanged', ({ data, sender }) => {
+      if (own(sender)) page?.update(data);
+    }),
+    messenger.onMessage('moveDialogClosed', ({ data, sender }) => {
+      if (own(sender)) page?.answer(data.confirmed);
+    }),
+    messenger.onMessage('listingRecords', ({ sender }) => (own(sender) && page ? page.records() : [])),
+  ];
+  ctx.onInvalidated(() => {
+    // After an extension reload the APIs are gone from this orphaned script, our listeners too.
+    if (browser.runtime?.id) for (const stop of unsubscribe) stop();
+  });
+
+  function openPage(url: URL) {
+    if (ctx.isInvalid) return;
+    const wasListing = page !== undefined;
+    page?.stop();
+    page = undefined;
+    if (adapter.listing.isListingUrl(url)) {
+      page = startListingPage(ctx, adapter.host, adapter.listing, guardDrags, reportToolbar);
+    } else if (wasListing) {
+      lastBadge = '';
+    }
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => openPage(event.newUrl));
+  openPage(new URL(location.href));
+}

@@ -80,5 +80,7 @@ export const SaveFieldSchema = z.object({
   typedAt: z.number(),
   /** The host's name for the record (deal title), kept for lists and briefs. Plain text. */
   recordTitle: z.optional(z.string().check(z.maxLength(300))),
+  /** The record's page, for links on the handoffs page. */
+  recordUrl: z.optional(z.url({ protocol: /^https$/ })),
 });
 export type SaveField = z.infer<typeof SaveFieldSchema>;

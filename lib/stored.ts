@@ -6,6 +6,17 @@ import { RecordRefSchema } from './record-schema';
 
 export const FieldValuesSchema = z.record(z.string(), z.string().check(z.maxLength(HARD_MAX_LENGTH)));
 
+export const ANSWERS = ['accepted', 'sentBack'] as const;
+
+export const AnswerSchema = z.object({
+  decision: z.enum(ANSWERS),
+  by: z.optional(z.string().check(z.maxLength(200))),
+  at: z.number(),
+  /** Required when the handoff is sent back. */
+  reason: z.optional(z.string().check(z.maxLength(HARD_MAX_LENGTH))),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
 /** One record's draft for one template. Keyed by host + object type + record id + template. */
 export const StoredHandoffSchema = z.extend(RecordRefSchema, {
   templateId: z.string(),
@@ -13,7 +24,13 @@ export const StoredHandoffSchema = z.extend(RecordRefSchema, {
   values: FieldValuesSchema,
   /** When each field's value was typed: the newest value wins, in any tab and on import. */
   typedAt: z.record(z.string(), z.number()),
-  recordTitle: z.optional(z.string()),
+  recordTitle: z.optional(z.string().check(z.maxLength(300))),
+  /** The record's page in its host app, for links on the handoffs page. */
+  recordUrl: z.optional(z.url({ protocol: /^https$/ })),
+  /** When the brief was last inserted into the record or copied: the handoff was sent. */
+  sentAt: z.optional(z.number()),
+  /** The next owner's answer, as read from the record's notes. */
+  answer: z.optional(AnswerSchema),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -31,6 +48,19 @@ export const RevisionSchema = z.extend(RecordRefSchema, {
   at: z.number(),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
+
+/**
+ * The receiving side: the next owner's receipt checklist for one handoff, and their answer.
+ * A local draft like any other, keyed like the handoff it answers.
+ */
+export const ReceiptSchema = z.extend(RecordRefSchema, {
+  templateId: z.string(),
+  /** Receipt items ticked, by their text. */
+  checked: z.array(z.string().check(z.maxLength(200))),
+  answer: z.optional(AnswerSchema),
+  updatedAt: z.number(),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
 
 /** Keystrokes into the same field closer together than this make one revision. */
 export const TYPING_BURST_MS = 60_000;

@@ -18,6 +18,9 @@ export const FIELD_KINDS = [
 /** Longest value a field may hold unless its template says otherwise. */
 export const DEFAULT_MAX_LENGTH = { short: 500, long: 10_000 } as const;
 
+/** The receiver's checklist when a template names none. */
+export const DEFAULT_RECEIPT = ['I have read the brief', 'Kickoff scheduled', 'Scope confirmed with the client'];
+
 const identifier = z.string().check(
   z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'expected letters, digits, "-" or "_", starting with a letter'),
 );
@@ -60,6 +63,8 @@ export const TemplateSchema = z
     fields: z.array(FieldSchema).check(z.minLength(1), z.maxLength(60)),
     /** The field naming the one person who owns the next stage. */
     ownerField: z.optional(identifier),
+    /** What the next owner confirms before accepting the handoff. */
+    receipt: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(20)), DEFAULT_RECEIPT),
   })
   .check(z.superRefine(checkFieldReferences));
 

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Revision, StoredHandoff } from '../../lib/stored';
+import type { Receipt, Revision, StoredHandoff } from '../../lib/stored';
 import type { Template } from '../../lib/template';
 
 // Opened only in extension-origin contexts (background, panel, extension pages): IndexedDB
@@ -11,6 +11,7 @@ export class BatonDb extends Dexie {
   templates!: EntityTable<Template, 'id'>;
   handoffs!: Table<StoredHandoff, HandoffKey>;
   revisions!: EntityTable<Revision, 'id'>;
+  receipts!: Table<Receipt, HandoffKey>;
 
   constructor(name = 'baton') {
     super(name);
@@ -18,6 +19,10 @@ export class BatonDb extends Dexie {
       templates: 'id',
       handoffs: '[host+objectType+recordId+templateId], [host+objectType+recordId], updatedAt',
       revisions: '++id, [host+objectType+recordId+templateId+field], [host+objectType+recordId+templateId], at',
+    });
+    // v2: the next owner's receipts (issue: incoming context). Additive: no data moves.
+    this.version(2).stores({
+      receipts: '[host+objectType+recordId+templateId], updatedAt',
     });
   }
 }

@@ -95,6 +95,7 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
       values: { ...stored?.values, [fieldId]: value },
       typedAt: { ...stored?.typedAt, [fieldId]: typedAt },
       recordTitle: input.recordTitle ?? stored?.recordTitle,
+      recordUrl: input.recordUrl ?? stored?.recordUrl,
       createdAt: stored?.createdAt ?? now,
       updatedAt: now,
     };

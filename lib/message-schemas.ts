@@ -53,6 +53,19 @@ export type ToolbarBadge = z.infer<typeof ToolbarBadgeSchema>;
 /** The board's URL: an SPA may send it before the tab's own URL has changed. */
 export const PageUrlSchema = z.url({ protocol: /^https$/ });
 
+export const ComposerTextSchema = z.object({ text: z.string().check(z.minLength(1), z.maxLength(HARD_MAX_LENGTH)) });
+
+/** Whether the text went into the host's own composer; if not, why (the panel copies it instead). */
+export const ComposerResultSchema = z.object({ inserted: z.boolean(), reason: z.optional(z.string().check(z.maxLength(300))) });
+export type ComposerResult = z.infer<typeof ComposerResultSchema>;
+
+/** Note texts read from a host page that look like Baton briefs or receipts. Host text: data only. */
+export const PageNotesSchema = z.object({
+  ref: RecordRefSchema,
+  texts: z.array(z.string().check(z.maxLength(HARD_MAX_LENGTH))).check(z.maxLength(50)),
+});
+export type PageNotes = z.infer<typeof PageNotesSchema>;
+
 export const MoveDialogAnswerSchema = z.object({ confirmed: z.boolean() });
 
 /** Statuses of a board's records, each distinct set of checklists sent once (status-batch.ts). */

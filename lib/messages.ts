@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { PageRecord, RecordStatus, SaveField, ToolbarBadge } from './message-schemas';
+import type { ComposerResult, PageNotes, PageRecord, RecordStatus, SaveField, ToolbarBadge } from './message-schemas';
 import type { RecordRef } from './record';
 import type { StatusBatch } from './status-batch';
 
@@ -25,6 +25,10 @@ export interface BatonProtocol {
   /** Move dialog -> background -> the tab's content script: the user's answer. */
   closeMoveDialog(answer: { confirmed: boolean }): void;
   moveDialogClosed(answer: { confirmed: boolean }): void;
+  /** Panel -> background -> the tab's content script: put this text into the host's note composer. */
+  insertIntoComposer(input: { text: string }): ComposerResult;
+  /** Record script -> background: the Baton briefs and receipts among the record's notes. */
+  pageNotes(notes: PageNotes): void;
   /** Settings page -> background: templates were added or replaced. */
   templatesChanged(): void;
   /** Background -> tabs: ask again for your record's status (its templates changed). */

@@ -19,5 +19,16 @@ export function parsePanelHash(hash: string): PanelLocation | undefined {
     guardControl: params.get('guardControl') ?? 'the stage control',
     blocked: stage ? { stage, attempt: Number(params.get('attempt')) || 0 } : undefined,
     ...(params.get('dialog') === '1' && stage ? { dialog: true } : {}),
+    ...(httpsUrl(params.get('url')) ? { recordUrl: params.get('url')! } : {}),
+    ...(params.get('movedTo') ? { movedTo: params.get('movedTo')! } : {}),
   };
+}
+
+function httpsUrl(text: string | null): boolean {
+  if (!text) return false;
+  try {
+    return new URL(text).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

@@ -20,6 +20,10 @@ export interface PanelLocation {
    * for what the move into `blocked.stage` is missing.
    */
   dialog?: boolean;
+  /** The record's page in its host app (stored with drafts, for links). */
+  recordUrl?: string;
+  /** A guarded move into this stage just went through: the panel offers the brief. */
+  movedTo?: string;
 }
 
 export function panelHash(location: PanelLocation): string {
@@ -36,5 +40,7 @@ export function panelHash(location: PanelLocation): string {
     params.set('attempt', String(location.blocked.attempt));
   }
   if (location.dialog) params.set('dialog', '1');
+  if (location.recordUrl) params.set('url', location.recordUrl);
+  if (location.movedTo) params.set('movedTo', location.movedTo);
   return `#${params.toString()}`;
 }

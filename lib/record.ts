@@ -7,6 +7,8 @@ import type { RecordRefSchema } from './record-schema';
 export const HOST_APPS = ['hubspot', 'salesforce', 'pipedrive', 'clickup'] as const;
 export type HostApp = (typeof HOST_APPS)[number];
 
+export const HOST_NAMES: Record<HostApp, string> = { hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', clickup: 'ClickUp' };
+
 /** One record in one host app. The same id in two apps, or two object types, is two records. */
 export type RecordRef = z.infer<typeof RecordRefSchema>;
 

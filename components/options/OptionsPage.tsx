@@ -1,12 +1,20 @@
 import { TemplateImport } from './TemplateImport';
 import { TemplateList } from './TemplateList';
 import { WhiteLabelHosts } from './WhiteLabelHosts';
+import { YourName } from './YourName';
 
 /** Baton's settings: the handoff templates, and ClickUp on the team's own domain. */
 export function OptionsPage() {
   return (
     <main className="options">
       <h1>Baton settings</h1>
+      <section aria-labelledby="you-title">
+        <h2 id="you-title">You</h2>
+        <YourName />
+        <p>
+          <a href="/handoffs.html">All handoffs on this device</a>: states, revision logs, export and import.
+        </p>
+      </section>
       <section aria-labelledby="templates-title">
         <h2 id="templates-title">Handoff templates</h2>
         <TemplateList />

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { HOST_NAMES } from '../../lib/record';
 import type { Template } from '../../lib/template';
 import { batonDb } from '../storage/db';
 
-const HOST_NAMES = { hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', clickup: 'ClickUp' } as const;
 
 /** The installed templates: where each applies and which stages it gates. */
 export function TemplateList() {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../lib/messages';
+import { insertIntoComposer } from './composer';
 import { createRecordPage } from './record-page';
 import { installStageGuard } from './stage-guard';
 import { toolbarBadge } from '../../lib/toolbar-badge';
@@ -24,7 +25,7 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
     void messenger.sendMessage('showToolbarBadge', badge).catch(() => undefined);
   };
   const record = createRecordPage(ctx, adapter, reportToolbar);
-  installStageGuard(ctx, { adapter, decide: record.decide, onBlocked: record.onBlocked });
+  installStageGuard(ctx, { adapter, decide: record.decide, onBlocked: record.onBlocked, onHandedOff: record.onHandedOff, isGated: record.isGated });
 
   // Everything below comes from our own worker; its sender is checked, its shape was parsed
   // by the worker before it was sent (message-schemas.ts).
@@ -38,6 +39,9 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
       if (own(sender)) record.reload();
     }),
     messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? record.records() : [])),
+    messenger.onMessage('insertIntoComposer', ({ data, sender }) =>
+      own(sender) ? insertIntoComposer(document, adapter.composers, data.text) : { inserted: false },
+    ),
   ];
   ctx.onInvalidated(() => {
     // After an extension reload the extension APIs are gone from this orphaned script, and

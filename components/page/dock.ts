@@ -89,6 +89,8 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
     if (!frame) {
       frame = document.createElement('iframe');
       frame.title = 'Baton handoff checklist';
+      // "Copy brief" writes to the clipboard from this (cross-origin) frame.
+      frame.allow = 'clipboard-write';
       frame.src = wantedSrc;
       shadow.append(frame);
       reserveSpace(true);

@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { badgeText, gateDecision, isComplete, type GateDecision } from '../../lib/gate';
+import { badgeText, gateDecision, gatesStage, isComplete, type GateDecision } from '../../lib/gate';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import type { PageRecord, RecordStatus } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
 import type { GuardStatus } from '../../lib/panel-location';
-import { sameRecord, type RecordRef } from '../../lib/record';
+import { recordLabel, sameRecord, type RecordRef } from '../../lib/record';
 import { dockCollapsed } from '../storage/preferences';
+import { batonNoteTexts } from './composer';
 import { watchStageControl } from './control-watch';
 import { createDock, type Dock } from './dock';
 
@@ -15,6 +16,10 @@ export interface RecordPage {
   /** The stage guard's question, answered synchronously from what is known now. */
   decide(stage: string): GateDecision;
   onBlocked(decision: Extract<GateDecision, { kind: 'block' }>): void;
+  /** A move into a gated stage went through (the checklist was complete). */
+  onHandedOff(stage: string): void;
+  /** Does a move into this stage hand the record off (is it gated)? */
+  isGated(stage: string): boolean;
   open(url: URL): void;
   close(): void;
   update(status: RecordStatus): void;
@@ -31,6 +36,7 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
   let status: RecordStatus | undefined;
   let guard: GuardStatus = 'searching';
   let blocked: { stage: string; attempt: number } | undefined;
+  let movedTo: string | undefined;
   let collapsed = false;
   let dock: Dock | undefined;
   let stopWatching: (() => void) | undefined;
@@ -59,7 +65,8 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
   function render() {
     onChange();
     if (!ref || !dock) return;
-    dock.show({ ref, recordTitle: adapter.recordTitle(document), guard, guardControl: adapter.stageControlName, blocked });
+    const recordUrl = location.href;
+    dock.show({ ref, recordTitle: adapter.recordTitle(document), recordUrl, guard, guardControl: adapter.stageControlName, blocked, movedTo });
     const checklists = status?.checklists;
     dock.setBadge(checklists ? badgeText(checklists) : 'loading', checklists ? isComplete(checklists) : false);
   }
@@ -75,6 +82,17 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
     }
   }
 
+  /** Tells the panel (through the worker) which Baton briefs and receipts the record shows. */
+  let lastNotes = '';
+  function syncNotes() {
+    if (!ref) return;
+    const texts = batonNoteTexts(document, adapter.notes);
+    const key = `${recordLabel(ref)}\n${texts.join('\u0000')}`;
+    if (key === lastNotes) return;
+    lastNotes = key;
+    void messenger.sendMessage('pageNotes', { ref, texts }).catch(() => undefined);
+  }
+
   /** A status of the shown record, unless a newer read of it is already here. */
   function accept(next: RecordStatus) {
     if (!ref || !sameRecord(next.ref, ref) || (status && sameRecord(status.ref, ref) && status.asOf > next.asOf)) return;
@@ -88,6 +106,7 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
     ref = next;
     status = undefined;
     blocked = undefined;
+    movedTo = undefined;
     if (!next) {
       dock?.remove();
       dock = undefined;
@@ -112,9 +131,18 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
   }
 
   return {
+    isGated: (stage) => Boolean(status?.checklists.some((checklist) => gatesStage(checklist, stage))),
     decide(stage) {
       if (!ref) return { kind: 'allow' };
       return gateDecision(status && sameRecord(status.ref, ref) ? status.checklists : undefined, stage);
+    },
+    onHandedOff(stage) {
+      // The guarded move went through: open the panel on the brief, ready to send.
+      blocked = undefined;
+      movedTo = stage;
+      ensureDock();
+      setCollapsed(false);
+      render();
     },
     onBlocked(decision) {
       blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
@@ -138,6 +166,7 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
           ctx,
           () => {
             showRecord(adapter.recordFromPage(url, document));
+            syncNotes();
             return adapter.hasStageControl(document);
           },
           (next) => {

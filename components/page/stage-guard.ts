@@ -10,6 +10,9 @@ export interface StageGuardOptions {
   /** Synchronous: nothing may be awaited between the user's event and the block. */
   decide(stage: string): GateDecision;
   onBlocked(decision: Block): void;
+  /** A move into a gated stage went through: the handoff happened. */
+  onHandedOff(stage: string): void;
+  isGated(stage: string): boolean;
 }
 
 // Every event of a commit gesture is held back, not only the click: a host may commit on
@@ -31,7 +34,10 @@ export function installStageGuard(ctx: ContentScriptContext, options: StageGuard
     const stage = options.adapter.stageCommit(event, menu);
     if (stage === undefined) return;
     const decision = options.decide(stage);
-    if (decision.kind === 'allow') return;
+    if (decision.kind === 'allow') {
+      if (ANNOUNCING_EVENTS.has(event.type) && options.isGated(stage)) options.onHandedOff(stage);
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     if (ANNOUNCING_EVENTS.has(event.type)) options.onBlocked(decision);

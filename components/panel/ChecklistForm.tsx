@@ -8,6 +8,8 @@ import { useFieldSaver } from './use-field-saver';
 interface ChecklistFormProps {
   recordRef: RecordRef;
   recordTitle: string | undefined;
+  /** The record's page, stored with the draft for links on the handoffs page. */
+  recordUrl?: string;
   handoff: Handoff;
   /** Changes with every blocked move: the first missing field takes focus each time. */
   blockedAttempt: number;
@@ -18,7 +20,7 @@ interface ChecklistFormProps {
 }
 
 /** One template's fields for one record; every change is saved as it is typed. */
-export function ChecklistForm({ recordRef, recordTitle, handoff, blockedAttempt, blocking, onlyFields }: ChecklistFormProps) {
+export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, blockedAttempt, blocking, onlyFields }: ChecklistFormProps) {
   const { template, values } = handoff;
   const save = useFieldSaver();
   const touched = usePanelStore((state) => state.touched);
@@ -43,7 +45,7 @@ export function ChecklistForm({ recordRef, recordTitle, handoff, blockedAttempt,
             blocking={blocking && missing}
             focusRequest={blocking && field.id === firstMissing ? blockedAttempt : 0}
             onChange={(value) =>
-              save({ ref: recordRef, templateId: template.id, fieldId: field.id, value, typedAt: Date.now(), recordTitle })
+              save({ ref: recordRef, templateId: template.id, fieldId: field.id, value, typedAt: Date.now(), recordTitle, recordUrl })
             }
             onBlur={() => touch(key)}
           />

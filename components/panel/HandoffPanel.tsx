@@ -7,7 +7,10 @@ import { recordLabel } from '../../lib/record';
 import { batonDb } from '../storage/db';
 import { recordHandoffs } from '../storage/handoffs';
 import { dockCollapsed } from '../storage/preferences';
+import { completeness } from '../../lib/completeness';
+import { BriefActions } from './BriefActions';
 import { ChecklistForm } from './ChecklistForm';
+import { IncomingContext } from './IncomingContext';
 import { MoveDialog } from './MoveDialog';
 import { BlockNotice, GuardNotice } from './Notices';
 import { usePanelStore } from './panel-store';
@@ -74,6 +77,7 @@ export function HandoffPanel() {
         <BlockNotice stage={blocked.stage} decision={decision} attempt={blocked.attempt} />
       ) : null}
       {loadError && !handoffs ? <p className="notice notice--error" role="alert">Baton could not load this checklist: {loadError}</p> : null}
+      <IncomingContext recordRef={ref} />
       {handoffs && handoffs.length > 1 ? (
         <div className="tabs" role="tablist" aria-label="Templates">
           {handoffs.map(({ template }) => (
@@ -95,11 +99,15 @@ export function HandoffPanel() {
           recordRef={ref}
           recordTitle={location.recordTitle}
           handoff={active}
+          recordUrl={location.recordUrl}
           blockedAttempt={blockedAttempt ?? 0}
           blocking={decision?.kind === 'block'}
         />
       ) : handoffs ? (
         <p className="empty">No handoff template applies to this record.</p>
+      ) : null}
+      {active && completeness(active.template, active.values).complete ? (
+        <BriefActions recordRef={ref} recordTitle={location.recordTitle} handoff={active} movedTo={location.movedTo} />
       ) : null}
       <SaveStatus />
     </main>

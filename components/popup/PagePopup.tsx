@@ -15,8 +15,13 @@ export function PagePopup() {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return setState({ kind: 'unsupported' });
       try {
+        // A record page answers pageRecords; a board or list (its own script) listingRecords.
         // Text and links read from a host page: parsed before they are shown.
-        const records = PageRecordsSchema.parse(await messenger.sendMessage('pageRecords', undefined, { tabId: tab.id, frameId: 0 }));
+        const target = { tabId: tab.id, frameId: 0 };
+        // The record script runs on every page of a supported app: no answer, no supported page.
+        const onRecord = await messenger.sendMessage('pageRecords', undefined, target);
+        const onListing = await messenger.sendMessage('listingRecords', undefined, target).catch(() => []);
+        const records = PageRecordsSchema.parse([...onRecord, ...onListing]);
         setState({ kind: 'ready', tabId: tab.id, records });
       } catch {
         setState({ kind: 'unsupported' });
@@ -69,8 +74,14 @@ export function PagePopup() {
 
 function SettingsLink() {
   return (
-    <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-      Settings and templates
-    </button>
+    <p className="links">
+      <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/handoffs.html') })}>
+        All handoffs
+      </button>{' '}
+      ·{' '}
+      <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        Settings and templates
+      </button>
+    </p>
   );
 }

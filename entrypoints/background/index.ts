@@ -2,7 +2,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { defaultTemplates } from '../../lib/default-templates';
 import {
+  ComposerResultSchema,
+  ComposerTextSchema,
   MoveDialogAnswerSchema,
+  PageNotesSchema,
   PageUrlSchema,
   RecordRefsSchema,
   RecordStatusSchema,
@@ -18,6 +21,7 @@ import { recordStatus, recordStatuses, saveFieldValue } from '../../components/s
 import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
 import { injectBoards } from './boards';
+import { rememberPageNotes } from '../../components/storage/page-notes';
 import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 
@@ -71,6 +75,20 @@ export default defineBackground({
       assertOwnExtension(sender);
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await messenger.sendMessage('moveDialogClosed', MoveDialogAnswerSchema.parse(data), { tabId, frameId: 0 });
+    });
+
+    // The panel is a frame in the tab; the composer is in the tab's page.
+    messenger.onMessage('insertIntoComposer', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { inserted: false, reason: 'not in a tab' };
+      const answer = await messenger.sendMessage('insertIntoComposer', ComposerTextSchema.parse(data), { tabId, frameId: 0 });
+      return ComposerResultSchema.parse(answer);
+    });
+
+    messenger.onMessage('pageNotes', async ({ data, sender }) => {
+      assertOwnExtension(sender);
+      await rememberPageNotes(PageNotesSchema.parse(data));
     });
 
     messenger.onMessage('templatesChanged', ({ sender }) => {

@@ -26,6 +26,10 @@ export interface HostAdapter {
    * Synchronous and side-effect free: it runs in the capture phase of every guarded event.
    */
   stageCommit(event: Event, menu: MenuTracker): string | undefined;
+  /** The record's own note or comment composers, most fitting first: "Insert brief" goes there. */
+  composers: string[];
+  /** Elements that each hold one note or comment: where briefs and receipts are read from. */
+  notes: string;
   /** Boards and lists: completeness badges on every card and row, and the drag guard. */
   listing?: ListingAdapter;
 }

@@ -70,6 +70,10 @@ export const clickup: HostAdapter = {
   host: 'clickup',
   matches: CLICKUP_MATCHES,
   stageControlName: 'the task status control',
+  /** The task's comment box (Quill editor; guess). */
+  composers: ['[data-test="comment-bar__editor"]', 'div[role="dialog"][data-task-id] [contenteditable="true"]'],
+  /** Comment bodies of the task (guess). */
+  notes: '[data-test="comment__text"]',
   listing: clickupListing,
   isRecordUrl: (url) => TASK_PATH.test(url.pathname) || CUSTOM_ID_PATH.test(url.pathname),
   recordFromPage(url, doc) {

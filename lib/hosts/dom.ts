@@ -37,6 +37,12 @@ export function queryDeep(root: ParentNode, selector: string): Element | undefin
   return undefined;
 }
 
+export function queryAllDeep(root: ParentNode, selector: string): Element[] {
+  const found = [...root.querySelectorAll(selector)];
+  for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...queryAllDeep(element.shadowRoot, selector));
+  return found;
+}
+
 export function matchesAny(element: Element | undefined, selectors: string[]): boolean {
   return selectors.some((selector) => closestDeep(element, selector) !== undefined);
 }

@@ -78,6 +78,10 @@ export const hubspot: HostAdapter = {
   host: 'hubspot',
   matches: HUBSPOT_MATCHES,
   stageControlName: 'the deal stage control (highlight card or "About this deal")',
+  /** Notes: the activity composer of the record's middle pane (rich text; guess). */
+  composers: ['[data-test-id="middle-pane"] [contenteditable="true"][role="textbox"]', '[data-test-id="middle-pane"] textarea'],
+  /** Timeline note bodies (guess). */
+  notes: '[data-test-id="timeline-note-body"], [data-selenium-test="timeline-card-body"]',
   listing: hubspotListing,
   isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),

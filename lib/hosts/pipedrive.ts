@@ -69,6 +69,10 @@ export const pipedrive: HostAdapter = {
   host: 'pipedrive',
   matches: PIPEDRIVE_MATCHES,
   stageControlName: 'the deal stage bar and the Won button',
+  /** The notes composer of the deal (guess). */
+  composers: ['[contenteditable="true"][role="textbox"][aria-label="Activity note"]', '[contenteditable="true"][role="textbox"]', 'textarea[aria-label="Note"]'],
+  /** Note bodies in the deal's history (guess). */
+  notes: '[data-testid="note-content"], [data-testid="history-note"]',
   listing: pipedriveListing,
   isRecordUrl: (url) => dealFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),

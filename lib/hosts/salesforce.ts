@@ -125,6 +125,10 @@ export const salesforceListing: ListingAdapter = {
 };
 
 export const salesforce: HostAdapter = {
+  /** Chatter publisher / activity composer (guess); in the active view, through shadow roots. */
+  composers: ['.slds-rich-text-editor__textarea[contenteditable="true"]', '[contenteditable="true"][role="textbox"]', 'textarea[aria-label="Post"]'],
+  /** Chatter feed item bodies (guess). */
+  notes: '.feedBodyInner, .cuf-feedBodyText',
   listing: salesforceListing,
   host: 'salesforce',
   matches: SALESFORCE_MATCHES,

@@ -27,6 +27,7 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   backdrop.className = 'backdrop';
   const frame = document.createElement('iframe');
   frame.title = `Before it moves to ${stage}: handoff checklist`;
+  frame.allow = 'clipboard-write';
   frame.src = browser.runtime.getURL('/panel.html') + panelHash({ ref, recordTitle, guard: 'active', guardControl: '', blocked: { stage, attempt: 1 }, dialog: true });
   shadow.append(style, backdrop, frame);
   document.documentElement.append(host);

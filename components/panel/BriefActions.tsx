@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { renderBrief } from '../../lib/brief';
+import type { Handoff } from '../../lib/checklist-status';
+import { HOST_NAMES, type RecordRef } from '../../lib/record';
+import { batonDb } from '../storage/db';
+import { handoffKey } from '../storage/handoffs';
+import { copyText, insertOrCopy, outcomeMessage, type SendOutcome } from './send-text';
+import { useYourName } from './use-your-name';
+
+interface BriefActionsProps {
+  recordRef: RecordRef;
+  recordTitle: string | undefined;
+  handoff: Handoff;
+  /** Set right after the guarded move went through: the offer is made prominent. */
+  movedTo?: string;
+}
+
+/** Copy brief / Insert brief, once the checklist is complete. */
+export function BriefActions({ recordRef, recordTitle, handoff, movedTo }: BriefActionsProps) {
+  const name = useYourName();
+  const [outcome, setOutcome] = useState<{ result: SendOutcome; text: string }>();
+  const host = HOST_NAMES[recordRef.host];
+
+  const send = async (how: 'insert' | 'copy') => {
+    const text = renderBrief({ template: handoff.template, values: handoff.values, record: recordRef, recordTitle, handedOffBy: name || undefined, at: new Date() });
+    const result = how === 'insert' ? await insertOrCopy(text) : await copyText(text);
+    setOutcome({ result, text });
+    // Inserted or copied: the handoff counts as sent (the handoffs page shows it).
+    if (result.kind !== 'failed') await batonDb().handoffs.update(handoffKey(recordRef, handoff.template.id), { sentAt: Date.now() });
+  };
+
+  return (
+    <section className={`brief${movedTo ? ' brief--moved' : ''}`} aria-label="Handoff brief" data-testid="brief-actions">
+      <p className="brief__lead">
+        {movedTo ? <>Moved to “{movedTo}”. Send the next owner the brief:</> : <>The checklist is complete. Send the brief with the record:</>}
+      </p>
+      <div className="brief__buttons">
+        <button type="button" className="button" onClick={() => void send('insert')}>
+          Insert brief
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void send('copy')}>
+          Copy brief
+        </button>
+      </div>
+      {!name ? <p className="help">Tip: set your name in Baton’s settings so briefs say who handed off.</p> : null}
+      {outcome ? (
+        <p className={`notice ${outcome.result.kind === 'failed' ? 'notice--error' : 'notice--ok'}`} role="status" data-testid="brief-outcome">
+          {outcomeMessage(outcome.result, host)}
+        </p>
+      ) : null}
+      {outcome?.result.kind === 'failed' ? <textarea className="brief__text" readOnly value={outcome.text} rows={8} aria-label="Brief text" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo } from 'react';
+import { parseBrief, type ParsedBrief } from '../../lib/brief';
+import { parseReceipt, type ParsedReceipt } from '../../lib/receipt';
+import type { RecordRef } from '../../lib/record';
+import { DEFAULT_RECEIPT, type Template } from '../../lib/template';
+import { batonDb } from '../storage/db';
+import { handoffKey } from '../storage/handoffs';
+import { IncomingBrief } from './IncomingBrief';
+import { ReceiptForm } from './ReceiptForm';
+import { usePageNotes } from './use-page-notes';
+
+/**
+ * What the record's notes say of handoffs: the latest brief as structured context with the
+ * receiver's receipt, and the next owner's answers to briefs sent from here.
+ */
+export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
+  const texts = usePageNotes(recordRef);
+  const templates = useLiveQuery(() => batonDb().templates.toArray(), []);
+  const { briefs, receipts } = useMemo(() => readNotes(texts, templates ?? []), [texts, templates]);
+  useAnswersOnHandoffs(recordRef, receipts);
+
+  const latest = briefs.at(-1);
+  const template = latest && (templates?.find((candidate) => candidate.id === latest.templateId) ?? fallbackTemplate(latest));
+  const previous = latest && briefs.slice(0, -1).reverse().find((brief) => brief.templateId === latest.templateId);
+  const answer = receipts.at(-1);
+
+  return (
+    <>
+      {answer ? (
+        <p className={`notice ${answer.answer.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="answer-seen">
+          {answer.answer.decision === 'accepted' ? 'Accepted' : 'Sent back'}
+          {answer.answer.by ? ` by ${answer.answer.by}` : ''}
+          {answer.answer.at ? ` on ${new Date(answer.answer.at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}` : ''}
+          {answer.answer.reason ? `: ${answer.answer.reason}` : '.'}
+        </p>
+      ) : null}
+      {latest ? <IncomingBrief brief={latest} previous={previous} templateName={template?.name} /> : null}
+      {latest && template ? <ReceiptForm recordRef={recordRef} template={template} /> : null}
+    </>
+  );
+}
+
+/** Briefs and receipts in the order the notes were written (by their time, else page order). */
+function readNotes(texts: string[], templates: Template[]): { briefs: ParsedBrief[]; receipts: ParsedReceipt[] } {
+  const briefs = texts.flatMap((text) => parseBrief(text, templates) ?? []);
+  const receipts = texts.flatMap((text) => parseReceipt(text) ?? []);
+  briefs.sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0));
+  receipts.sort((a, b) => a.answer.at - b.answer.at);
+  return { briefs, receipts };
+}
+
+/** A brief of a template not installed here still gets a receipt checklist. */
+function fallbackTemplate(brief: ParsedBrief): Template {
+  return { id: brief.templateId, name: brief.templateId, version: brief.templateVersion, appliesTo: [{ host: brief.record.host, objectType: brief.record.objectType }], fields: [], receipt: DEFAULT_RECEIPT };
+}
+
+/** The sender's side: an answer seen in the record marks the local handoff accepted or sent back. */
+function useAnswersOnHandoffs(recordRef: RecordRef, receipts: ParsedReceipt[]) {
+  useEffect(() => {
+    for (const { templateId, record, answer } of receipts) {
+      if (record.host !== recordRef.host || record.objectType !== recordRef.objectType || record.recordId !== recordRef.recordId) continue;
+      void batonDb().transaction('rw', batonDb().handoffs, async () => {
+        const key = handoffKey(recordRef, templateId);
+        const handoff = await batonDb().handoffs.get(key);
+        if (handoff && (handoff.answer?.at ?? -1) < answer.at) await batonDb().handoffs.update(key, { answer });
+      });
+    }
+  }, [receipts, recordRef]);
+}

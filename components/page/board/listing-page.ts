@@ -40,7 +40,8 @@ export function startListingPage(
       decide: (recordId, stage) => gateDecision(watch.status(recordId)?.checklists, stage),
       onRefused(move) {
         dialog?.view.close();
-        const title = watch.records().find((record) => record.recordId === move.recordId)?.item.textContent?.trim();
+        const item = watch.records().find((record) => record.recordId === move.recordId)?.item;
+        const title = item ? titleOf(item) : undefined;
         dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
       },
     };
@@ -66,9 +67,9 @@ export function startListingPage(
     records: () =>
       watch.records().flatMap(({ item, status }) => {
         if (!status) return [];
-        const link = item.matches('a[href]') ? item : item.querySelector('a[href]');
+        const link = linkOf(item);
         const href = link ? new URL(link.getAttribute('href')!, location.href) : undefined;
-        return [{ status, title: link?.textContent?.trim() || undefined, url: href?.protocol === 'https:' ? href.href : undefined }];
+        return [{ status, title: titleOf(item), url: href?.protocol === 'https:' ? href.href : undefined }];
       }),
     stop() {
       leaving.abort();
@@ -76,4 +77,13 @@ export function startListingPage(
       dialog?.view.close();
     },
   };
+}
+
+/** A card's or row's link to its record: its name, and where it leads. */
+function linkOf(item: Element): Element | null {
+  return item.matches('a[href]') ? item : item.querySelector('a[href]');
+}
+
+function titleOf(item: Element): string | undefined {
+  return (linkOf(item) ?? item).textContent?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { find, stageCommitted } from './events';
 import type { MenuTracker } from '../../../lib/hosts/adapter';
 import { dealFromUrl, dealIdFromUrl, hubspot } from '../../../lib/hosts/hubspot';
 
@@ -73,26 +74,10 @@ function mountDealWithPopover(options: string[]): void {
       .join('')}</div></div>`;
 }
 
-function find(selector: string): Element {
-  const element = document.querySelector(selector);
-  if (!element) throw new Error(`no ${selector}`);
-  return element;
-}
-
 /** The menu as the guard remembers it: opened by the control the user clicked last. */
 const openedBy = (selector: string): MenuTracker => ({ openedBy: find(selector) });
 
-/** The stage the adapter reads from a real event, asked from a capture listener on window like the guard. */
-function commitOf(target: Element, menu: MenuTracker, event: Event = new MouseEvent('click', { bubbles: true, composed: true })): string | undefined {
-  let stage: string | undefined;
-  const listen = (seen: Event) => {
-    stage = hubspot.stageCommit(seen, menu);
-  };
-  window.addEventListener(event.type, listen, { capture: true });
-  target.dispatchEvent(event);
-  window.removeEventListener(event.type, listen, { capture: true });
-  return stage;
-}
+const commitOf = (target: Element, menu: MenuTracker, event?: Event) => stageCommitted(hubspot, target, event, { menu });
 
 const STAGE_OPTIONS = ['Contract sent', 'Closed won', 'Closed lost'];
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { find, key, stageCommitted } from './events';
 import { dealFromUrl, pipedrive } from '../../../lib/hosts/pipedrive';
 
 // URL shapes and markup from /work/shared/host-apps.md (Pipedrive).
@@ -58,25 +59,7 @@ function mountDealPage(): void {
       .join('')}</div>`;
 }
 
-function find(selector: string): Element {
-  const element = document.querySelector(selector);
-  if (!element) throw new Error(`no ${selector}`);
-  return element;
-}
-
-/** The stage the adapter reads from a real event, asked from a capture listener on window like the guard. */
-function commitOf(target: Element, event: Event = new MouseEvent('click', { bubbles: true, composed: true })): string | undefined {
-  let stage: string | undefined;
-  const listen = (seen: Event) => {
-    stage = pipedrive.stageCommit(seen, { openedBy: undefined });
-  };
-  window.addEventListener(event.type, listen, { capture: true });
-  target.dispatchEvent(event);
-  window.removeEventListener(event.type, listen, { capture: true });
-  return stage;
-}
-
-const key = (name: string) => new KeyboardEvent('keydown', { key: name, bubbles: true });
+const commitOf = (target: Element, event?: Event) => stageCommitted(pipedrive, target, event);
 
 afterEach(() => {
   document.body.innerHTML = '';

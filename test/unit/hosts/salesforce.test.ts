@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { key, stageCommitted } from './events';
 import { queryDeep } from '../../../lib/hosts/dom';
 import { opportunityFromUrl, salesforce } from '../../../lib/hosts/salesforce';
 
@@ -148,19 +149,7 @@ function retargeted(event: Event): Event {
   return event;
 }
 
-/** The stage the adapter reads from a real event, asked from a capture listener on window like the guard. */
-function commitOf(target: Element, event: Event = new MouseEvent('click', { bubbles: true, composed: true })): string | undefined {
-  let stage: string | undefined;
-  const listen = (seen: Event) => {
-    stage = salesforce.stageCommit(retargeted(seen), { openedBy: undefined });
-  };
-  window.addEventListener(event.type, listen, { capture: true });
-  target.dispatchEvent(event);
-  window.removeEventListener(event.type, listen, { capture: true });
-  return stage;
-}
-
-const key = (name: string) => new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true });
+const commitOf = (target: Element, event?: Event) => stageCommitted(salesforce, target, event, { adjust: retargeted });
 
 afterEach(() => {
   document.body.innerHTML = '';

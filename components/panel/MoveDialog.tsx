@@ -37,7 +37,7 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
   }, []);
 
   return (
-    <main className="panel panel--dialog" role="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-help">
+    <div className="panel panel--dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" aria-describedby="dialog-help">
       <h1 id="dialog-title">
         Before {recordTitle ? `“${recordTitle}”` : 'this record'} moves to “{stage}”
       </h1>
@@ -68,6 +68,6 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
         </button>
       </div>
       <SaveStatus />
-    </main>
+    </div>
   );
 }

@@ -12,8 +12,8 @@ export function SaveStatus() {
           ? save.message
           : 'Drafts are saved on this device as you type.';
   return (
-    <footer className={`save-status save-status--${save.kind}`} role={save.kind === 'error' ? 'alert' : 'status'} data-testid="save-status">
+    <div className={`save-status save-status--${save.kind}`} role={save.kind === 'error' ? 'alert' : 'status'} data-testid="save-status">
       {text}
-    </footer>
+    </div>
   );
 }

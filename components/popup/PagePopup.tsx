@@ -38,6 +38,7 @@ export function PagePopup() {
   if (state.kind === 'unsupported') {
     return (
       <main className="popup">
+        <h1>Baton</h1>
         <p>Baton works on HubSpot, Salesforce, Pipedrive and ClickUp records, boards and lists. Open one to see its handoffs.</p>
         <SettingsLink />
       </main>

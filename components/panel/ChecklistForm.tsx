@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { completeness, isRequired } from '../../lib/completeness';
 import type { Handoff } from '../../lib/checklist-status';
 import { recordLabel, type RecordRef } from '../../lib/record';
@@ -11,8 +12,12 @@ interface ChecklistFormProps {
   /** The record's page, stored with the draft for links on the handoffs page. */
   recordUrl?: string;
   handoff: Handoff;
-  /** Changes with every blocked move: the first missing field takes focus each time. */
-  blockedAttempt: number;
+  /**
+   * Changes with every blocked move (0: none): the field that is first missing at that moment
+   * takes focus, once. Not again as fields fill up: focus must never move under the user's
+   * typing.
+   */
+  focusAttempt: number;
   /** A move is blocked right now: every missing field shows why. */
   blocking: boolean;
   /** Only these fields (the move dialog asks only for what was missing). */
@@ -20,14 +25,16 @@ interface ChecklistFormProps {
 }
 
 /** One template's fields for one record; every change is saved as it is typed. */
-export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, blockedAttempt, blocking, onlyFields }: ChecklistFormProps) {
+export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focusAttempt, blocking, onlyFields }: ChecklistFormProps) {
   const { template, values } = handoff;
   const save = useFieldSaver();
   const touched = usePanelStore((state) => state.touched);
   const touch = usePanelStore((state) => state.touch);
   const status = completeness(template, values);
   const issues = new Map([...status.missing, ...status.warnings].map((issue) => [issue.fieldId, issue]));
-  const firstMissing = status.missing[0]?.fieldId;
+  const firstMissing = status.missing.find((issue) => !onlyFields || onlyFields.has(issue.fieldId))?.fieldId;
+  const focusTarget = useRef<{ attempt: number; fieldId: string | undefined }>(undefined);
+  if (focusTarget.current?.attempt !== focusAttempt) focusTarget.current = { attempt: focusAttempt, fieldId: firstMissing };
 
   return (
     <form className="checklist" aria-label={template.name} onSubmit={(event) => event.preventDefault()} noValidate>
@@ -43,7 +50,7 @@ export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, bloc
             required={isRequired(field, values)}
             issue={touched[key] || (blocking && missing) ? issue : undefined}
             blocking={blocking && missing}
-            focusRequest={blocking && field.id === firstMissing ? blockedAttempt : 0}
+            focusRequest={field.id === focusTarget.current?.fieldId ? focusAttempt : 0}
             onChange={(value) =>
               save({ ref: recordRef, templateId: template.id, fieldId: field.id, value, typedAt: Date.now(), recordTitle, recordUrl })
             }

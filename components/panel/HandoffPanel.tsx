@@ -100,7 +100,7 @@ export function HandoffPanel() {
           recordTitle={location.recordTitle}
           handoff={active}
           recordUrl={location.recordUrl}
-          blockedAttempt={blockedAttempt ?? 0}
+          focusAttempt={decision?.kind === 'block' ? (blockedAttempt ?? 0) : 0}
           blocking={decision?.kind === 'block'}
         />
       ) : handoffs ? (

@@ -53,7 +53,7 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
               recordRef={recordRef}
               recordTitle={recordTitle}
               handoff={handoff}
-              blockedAttempt={index === 0 ? 1 : 0}
+              focusAttempt={index === 0 ? 1 : 0}
               blocking={false}
               onlyFields={asked.get(handoff.template.id)}
             />

@@ -67,6 +67,10 @@ describe('HubSpot deal record', () => {
     await expect(panel.locator('.field--blocking').count()).resolves.toBe(6);
     // Focus lands on the first missing field, ready to type.
     await expect.poll(() => panel.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('clientGoals');
+    // ...and stays there while the user types, though the field stops being missing at once.
+    await page.keyboard.type('Grow revenue', { delay: 15 });
+    await expect.poll(() => panel.getByLabel('Client goals').inputValue()).toBe('Grow revenue');
+    expect(await panel.getByLabel('Scope and deliverables').inputValue()).toBe('');
 
     await fillChecklist(panel);
     await waitSaved(panel);

@@ -1,0 +1,53 @@
+import { useId } from 'react';
+import type { HandoffRow } from '../../lib/handoff-export';
+import { useHandoffsView } from './handoffs-store';
+import { LocalTime } from './LocalTime';
+import { RevisionLog } from './RevisionLog';
+
+const COLUMN_COUNT = 8;
+
+/** One handoff, and its change log below it when opened. */
+export function HandoffTableRow({ row }: { row: HandoffRow }) {
+  const open = useHandoffsView((state) => state.expanded[row.id] === true);
+  const toggle = useHandoffsView((state) => state.toggleExpanded);
+  const logId = useId();
+  const { handoff } = row;
+  return (
+    <>
+      <tr data-testid="handoff-row" data-handoff-id={row.id}>
+        <td>{row.hostName}</td>
+        <th scope="row">
+          {handoff.recordUrl ? (
+            <a href={handoff.recordUrl} target="_blank" rel="noreferrer">
+              {row.record}
+            </a>
+          ) : (
+            row.record
+          )}
+          {handoff.recordTitle ? <span className="muted record-id">{handoff.recordId}</span> : null}
+        </th>
+        <td>{row.templateName}</td>
+        <td data-column="completeness">{row.completeness}</td>
+        <td data-column="state">
+          <span className={`state state--${row.state}`}>{row.stateLabel}</span>
+        </td>
+        <td data-column="next-owner">{row.nextOwner || <span className="muted">not named</span>}</td>
+        <td>
+          <LocalTime at={handoff.updatedAt} />
+        </td>
+        <td>
+          <button type="button" className="link-button" aria-expanded={open} aria-controls={open ? logId : undefined} onClick={() => toggle(row.id)}>
+            {open ? 'Hide changes' : 'Show changes'}
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr className="log-row">
+          <td colSpan={COLUMN_COUNT} id={logId}>
+            <RevisionLog row={row} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

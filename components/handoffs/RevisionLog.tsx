@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { HandoffRow } from '../../lib/handoff-export';
+import { batonDb } from '../storage/db';
+import { handoffKey } from '../storage/handoffs';
+import { ClippedText } from './ClippedText';
+import { LocalTime } from './LocalTime';
+
+/** Every change of one handoff's fields, newest first. */
+export function RevisionLog({ row }: { row: HandoffRow }) {
+  const { handoff, template } = row;
+  const revisions = useLiveQuery(
+    () => batonDb().revisions.where('[host+objectType+recordId+templateId]').equals(handoffKey(handoff, handoff.templateId)).toArray(),
+    [row.id],
+  );
+  if (!revisions) return <p className="muted">Loading changes…</p>;
+  if (revisions.length === 0) return <p className="muted">No changes logged for this handoff.</p>;
+  const newestFirst = [...revisions].sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
+  const label = (fieldId: string) => template?.fields.find((field) => field.id === fieldId)?.label ?? fieldId;
+  return (
+    <table className="revisions" data-testid="revision-log">
+      <caption>
+        Changes to {row.record}, {row.templateName}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Field</th>
+          <th scope="col">Before</th>
+          <th scope="col">After</th>
+        </tr>
+      </thead>
+      <tbody>
+        {newestFirst.map((revision) => (
+          <tr key={revision.id}>
+            <td>
+              <LocalTime at={revision.at} />
+            </td>
+            <td>{label(revision.field)}</td>
+            <td>
+              <ClippedText value={revision.oldValue} />
+            </td>
+            <td className="revisions__after">
+              <ClippedText value={revision.newValue} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -189,6 +189,15 @@ describe('Pipedrive board (react-dnd, HTML5 drag and drop)', () => {
     await page.close();
   });
 
+  it('badges the rows of the deals list', async () => {
+    const page = await openPage(session, 'https://acme.pipedrive.com/deals/list');
+    const row = (id: string) => page.locator('[role="row"]').filter({ has: page.locator(`a[href="/deal/${id}"]`) });
+    await expect.poll(() => badgeOf(row('42')).getAttribute('data-state')).toBe('not-started');
+    const added = await fixture<string[]>(page, 'addRows', 5);
+    await expect.poll(() => badgeOf(row(added.at(-1)!)).count()).toBe(1);
+    await page.close();
+  });
+
   it('never touches a drag into another stage', async () => {
     const page = await openPage(session, BOARD);
     await expect.poll(() => badgeOf(tile(page, '42')).getAttribute('data-state')).toBe('not-started');

@@ -52,7 +52,7 @@ export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focu
             blocking={blocking && missing}
             focusRequest={field.id === focusTarget.current?.fieldId ? focusAttempt : 0}
             onChange={(value) =>
-              save({ ref: recordRef, templateId: template.id, fieldId: field.id, value, typedAt: Date.now(), recordTitle, recordUrl })
+              save({ ref: recordRef, templateId: template.id, fieldId: field.id, value, typedAt: Date.now(), recordTitle, recordUrl }, field.label)
             }
             onBlur={() => touch(key)}
           />

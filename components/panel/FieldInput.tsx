@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { FieldIssue } from '../../lib/completeness';
-import { HARD_MAX_LENGTH } from '../../lib/limits';
 import { maxLengthOf, type TemplateField } from '../../lib/template';
 
 interface FieldInputProps {
@@ -77,7 +76,6 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
           {...common}
           value={value}
           rows={3}
-          maxLength={HARD_MAX_LENGTH}
           placeholder={field.placeholder}
           onChange={(e: ChangeEvent<HTMLTextAreaElement>) => change(e.target.value)}
         />
@@ -86,7 +84,6 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
           {...common}
           type={INPUT_TYPES[field.kind] ?? 'text'}
           value={value}
-          maxLength={HARD_MAX_LENGTH}
           placeholder={field.placeholder}
           onChange={(e) => change(e.target.value)}
         />

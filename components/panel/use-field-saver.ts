@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { SaveField } from '../../lib/message-schemas';
+import { HARD_MAX_LENGTH } from '../../lib/limits';
 import { messenger } from '../../lib/messages';
 import { usePanelStore } from './panel-store';
 
@@ -11,7 +12,7 @@ const RETRY_DELAY_MS = 250;
  * writes it to IndexedDB in one transaction, so it survives the tab closing right after.
  * Each carries its typing time, so a save that arrives late never overwrites a newer one.
  */
-export function useFieldSaver(): (input: SaveField) => void {
+export function useFieldSaver(): (input: SaveField, label: string) => void {
   const setSave = usePanelStore((state) => state.setSave);
   return useMemo(() => {
     let inFlight = 0;
@@ -23,8 +24,13 @@ export function useFieldSaver(): (input: SaveField) => void {
       else if (inFlight > 0) setSave({ kind: 'saving' });
       else setSave({ kind: 'saved', at: Date.now() });
     };
-    return (input) => {
+    return (input, label) => {
       const key = `${input.templateId}/${input.fieldId}`;
+      // Too long to store: say so and keep the text in the field, where nothing is lost.
+      if (input.value.length > HARD_MAX_LENGTH) {
+        failed.set(key, `${label} is too long to save: ${input.value.length.toLocaleString('en')} characters, at most ${HARD_MAX_LENGTH.toLocaleString('en')}. Your text is still in the field; shorten it to save.`);
+        return report();
+      }
       inFlight += 1;
       report();
       void sendWithRetry(input).then(

@@ -63,6 +63,22 @@ describe('HubSpot drafts', () => {
     await page.close();
   });
 
+  it('says plainly when a value is too long to store, and keeps the text in the field', async () => {
+    const page = await openDeal('3006');
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').fill('Short goals');
+    await waitSaved(panel);
+    const huge = 'x'.repeat(60_000);
+    await panel.getByLabel('Client goals').fill(huge);
+    await pollText(panel.getByTestId('save-status')).toContain('Client goals is too long to save: 60,000 characters, at most 50,000');
+    expect(await panel.getByLabel('Client goals').inputValue()).toHaveLength(60_000);
+    expect(await storedValues(session, '3006')).toEqual({ clientGoals: 'Short goals' });
+    await panel.getByLabel('Client goals').fill('Shorter again');
+    await waitSaved(panel);
+    expect(await storedValues(session, '3006')).toEqual({ clientGoals: 'Shorter again' });
+    await page.close();
+  });
+
   it('keeps nothing of ours in the host site’s IndexedDB', async () => {
     const page = await openDeal('3004');
     const panel = await panelFrame(page);

@@ -34,7 +34,11 @@ const VALUES = {
 };
 
 describe('sending the brief', () => {
-  it('inserts the brief into HubSpot’s note composer once the checklist is complete', async () => {
+  it('inserts the brief into HubSpot’s note composer once the checklist is complete, signed with the name from the settings', async () => {
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await settings.getByLabel('Your name or email (signs your briefs and receipts)').fill('Maria Lopez');
+    await settings.close();
     const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/record/0-3/7001');
     const panel = await panelFrame(page);
     await expect(panel.getByTestId('brief-actions').count()).resolves.toBe(0);
@@ -45,6 +49,7 @@ describe('sending the brief', () => {
     const text = await hubspotComposer(page).innerText();
     expect(text).toContain('Handoff brief · Sales → Onboarding');
     expect(text).toContain('Next owner: dana@example.com');
+    expect(text).toMatch(/Handed off by Maria Lopez on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC to dana@example\.com\./);
     expect(text).toMatch(/Baton · sales-to-onboarding v1 · hubspot deal 7001 · 6\/6 required/);
     await page.close();
   });

@@ -1,0 +1,60 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PageRecord } from '../../lib/message-schemas';
+import { checklistStatus } from '../../lib/checklist-status';
+import { completeSalesValues, dealRef, salesToOnboarding } from './helpers';
+
+// The toolbar popup lists the page's records that are not ready, from the tab's content
+// script (mocked here: the e2e tests cover the content script's side).
+
+const answers = vi.hoisted(() => ({ pageRecords: [] as unknown[], listingRecords: [] as unknown[] }));
+vi.mock('../../lib/messages', () => ({
+  messenger: {
+    sendMessage: vi.fn(async (type: 'pageRecords' | 'listingRecords') => {
+      const answer = answers[type];
+      if (answer instanceof Error) throw answer;
+      return answer;
+    }),
+  },
+}));
+
+const { PagePopup } = await import('../../components/popup/PagePopup');
+
+const record = (recordId: string, values: Record<string, string>, title?: string): PageRecord => ({
+  status: { ref: dealRef(recordId), started: true, asOf: 1, checklists: [checklistStatus({ template: salesToOnboarding(), values }, dealRef(recordId))] },
+  title,
+  url: `https://app.hubspot.com/contacts/4455/record/0-3/${recordId}`,
+});
+
+/** The tab the popup belongs to (fake-browser's own query does not know windows). */
+function activeTab() {
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, windowId: 1 } as never]);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  cleanup();
+  fakeBrowser.reset();
+});
+
+describe('the toolbar popup', () => {
+  it('lists the board’s records that are not ready, with their counts and links', async () => {
+    activeTab();
+    answers.pageRecords = [];
+    answers.listingRecords = [record('1', { clientGoals: 'x' }, 'Acme'), record('2', completeSalesValues(), 'Globex'), record('3', {}, '<b>Evil</b>')];
+    render(<PagePopup />);
+    await waitFor(() => expect(screen.getByRole('heading').textContent).toBe('2 not ready to hand off'));
+    const links = screen.getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Acme', '<b>Evil</b>']);
+    expect(links[0]!.getAttribute('href')).toBe('https://app.hubspot.com/contacts/4455/record/0-3/1');
+    expect(screen.getByText('1 of 6')).toBeTruthy();
+  });
+
+  it('says where Baton works when the page has no Baton content script', async () => {
+    activeTab();
+    answers.pageRecords = new Error('Could not establish connection. Receiving end does not exist.') as never;
+    render(<PagePopup />);
+    await waitFor(() => expect(screen.getByText(/Baton works on HubSpot, Salesforce, Pipedrive and ClickUp/)).toBeTruthy());
+  });
+});

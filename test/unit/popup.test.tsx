@@ -29,7 +29,9 @@ const record = (recordId: string, values: Record<string, string>, title?: string
 
 /** The tab the popup belongs to (fake-browser's own query does not know windows). */
 function activeTab() {
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, windowId: 1 } as never]);
+  const tab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, windowId: 1 };
+  // The typings pick tabs.query's callback overload, hence the cast.
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [tab]) as never);
 }
 
 afterEach(() => {

@@ -184,7 +184,7 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
 }
 
 /** Once the DOM is parsed and the page is idle (or a second has passed). */
-export function afterLoad(ctx: ContentScriptContext, run: () => void): void {
+function afterLoad(ctx: ContentScriptContext, run: () => void): void {
   const idle = () => ctx.requestIdleCallback(run, { timeout: 1000 });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', idle, { once: true });
   else idle();

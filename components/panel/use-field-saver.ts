@@ -59,7 +59,7 @@ async function sendWithRetry(input: SaveField): Promise<void> {
   }
 }
 
-export function saveErrorMessage(error: unknown): string {
+function saveErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/quota/i.test(text)) return 'The browser is out of storage space for Baton. Your text is still here; free some space and type again to save it.';
   if (/context invalidated|receiving end does not exist/i.test(text)) return 'Baton was updated. Copy your text, then reload this tab.';

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBoards } from '../components/page/board/baton-boards';
 import { guardPointerDrags } from '../components/page/board/pointer-guard';
 import { clickup, clickupListing, CLICKUP_MATCHES } from '../lib/hosts/clickup';
@@ -9,5 +10,5 @@ export default defineContentScript({
   matches: CLICKUP_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBoards(ctx, { ...clickup, listing: clickupListing }, guardPointerDrags),
+  main: () => startBoards(new Lifetime(), { ...clickup, listing: clickupListing }, guardPointerDrags),
 });

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBaton } from '../components/page/baton-page';
 import { clickup, CLICKUP_MATCHES } from '../lib/hosts/clickup';
 
@@ -7,5 +8,5 @@ export default defineContentScript({
   matches: CLICKUP_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBaton(ctx, clickup),
+  main: () => startBaton(new Lifetime(), clickup),
 });

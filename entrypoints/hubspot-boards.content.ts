@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBoards } from '../components/page/board/baton-boards';
 import { guardRbdDrags } from '../components/page/board/rbd-guard';
 import { hubspot, hubspotListing, HUBSPOT_MATCHES } from '../lib/hosts/hubspot';
@@ -9,5 +10,5 @@ export default defineContentScript({
   matches: HUBSPOT_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBoards(ctx, { ...hubspot, listing: hubspotListing }, guardRbdDrags),
+  main: () => startBoards(new Lifetime(), { ...hubspot, listing: hubspotListing }, guardRbdDrags),
 });

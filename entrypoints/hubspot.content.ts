@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBaton } from '../components/page/baton-page';
 import { hubspot, HUBSPOT_MATCHES } from '../lib/hosts/hubspot';
 
@@ -7,5 +8,5 @@ export default defineContentScript({
   matches: HUBSPOT_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBaton(ctx, hubspot),
+  main: () => startBaton(new Lifetime(), hubspot),
 });

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBoards } from '../components/page/board/baton-boards';
 import { guardHtml5Drags } from '../components/page/board/html5-guard';
 import { pipedrive, pipedriveListing, PIPEDRIVE_MATCHES } from '../lib/hosts/pipedrive';
@@ -9,5 +10,5 @@ export default defineContentScript({
   matches: PIPEDRIVE_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBoards(ctx, { ...pipedrive, listing: pipedriveListing }, guardHtml5Drags),
+  main: () => startBoards(new Lifetime(), { ...pipedrive, listing: pipedriveListing }, guardHtml5Drags),
 });

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBaton } from '../components/page/baton-page';
 import { pipedrive, PIPEDRIVE_MATCHES } from '../lib/hosts/pipedrive';
 
@@ -7,5 +8,5 @@ export default defineContentScript({
   matches: PIPEDRIVE_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBaton(ctx, pipedrive),
+  main: () => startBaton(new Lifetime(), pipedrive),
 });

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBoards } from '../components/page/board/baton-boards';
 import { guardHtml5Drags } from '../components/page/board/html5-guard';
 import { salesforce, salesforceListing, SALESFORCE_MATCHES } from '../lib/hosts/salesforce';
@@ -9,5 +10,5 @@ export default defineContentScript({
   matches: SALESFORCE_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBoards(ctx, { ...salesforce, listing: salesforceListing }, guardHtml5Drags),
+  main: () => startBoards(new Lifetime(), { ...salesforce, listing: salesforceListing }, guardHtml5Drags),
 });

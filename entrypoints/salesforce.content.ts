@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Lifetime } from '../components/page/lifetime';
 import { startBaton } from '../components/page/baton-page';
 import { salesforce, SALESFORCE_MATCHES } from '../lib/hosts/salesforce';
 
@@ -7,5 +8,5 @@ export default defineContentScript({
   matches: SALESFORCE_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startBaton(ctx, salesforce),
+  main: () => startBaton(new Lifetime(), salesforce),
 });

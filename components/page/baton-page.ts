@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../lib/messages';
 import { insertIntoComposer } from './composer';
@@ -12,7 +12,7 @@ import { toolbarBadge } from '../../lib/toolbar-badge';
  * document_start: the guard is in place before the host's own scripts run. Boards and lists
  * are another content script's (board/baton-boards.ts), injected when the page is idle.
  */
-export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): void {
+export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
   let onRecordPage = false;
   let lastBadge = '';
 
@@ -20,12 +20,12 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
     if (!onRecordPage) return;
     const badge = toolbarBadge(record.records(), false);
     const key = JSON.stringify(badge);
-    if (key === lastBadge || ctx.isInvalid) return;
+    if (key === lastBadge || lifetime.isInvalid) return;
     lastBadge = key;
     void messenger.sendMessage('showToolbarBadge', badge).catch(() => undefined);
   };
-  const record = createRecordPage(ctx, adapter, reportToolbar);
-  installStageGuard(ctx, { adapter, decide: record.decide, onBlocked: record.onBlocked, onHandedOff: record.onHandedOff, isGated: record.isGated });
+  const record = createRecordPage(lifetime, adapter, reportToolbar);
+  installStageGuard(lifetime, { adapter, decide: record.decide, onBlocked: record.onBlocked, onHandedOff: record.onHandedOff, isGated: record.isGated });
 
   // Everything below comes from our own worker; its sender is checked, its shape was parsed
   // by the worker before it was sent (message-schemas.ts).
@@ -43,18 +43,15 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
       own(sender) ? insertIntoComposer(document, adapter.composers, data.text) : { inserted: false },
     ),
   ];
-  ctx.onInvalidated(() => {
+  lifetime.onInvalidated(() => {
     // After an extension reload the extension APIs are gone from this orphaned script, and
     // our listeners with them: unsubscribing would throw into the host page.
     if (browser.runtime?.id) for (const stop of unsubscribe) stop();
   });
-  // After an extension reload this script is orphaned; the context notices only when asked,
-  // so ask every second and let it remove our listeners and the dock.
-  ctx.setInterval(() => undefined, 1000);
 
   /** A new page of the host app (load or SPA navigation). */
   function openPage(url: URL) {
-    if (ctx.isInvalid) return;
+    if (lifetime.isInvalid) return;
     const wasRecordPage = onRecordPage;
     onRecordPage = adapter.isRecordUrl(url);
     if (onRecordPage) return record.open(url);
@@ -67,7 +64,6 @@ export function startBaton(ctx: ContentScriptContext, adapter: HostAdapter): voi
     }
   }
 
-  // The event fires as the navigation starts, before location.href changes: use its URL.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => openPage(event.newUrl));
+  lifetime.watchLocation(openPage);
   openPage(new URL(location.href));
 }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { GuardStatus } from '../../lib/panel-location';
 
 /** How long the host may take to draw its stage control, or to redraw it after a re-render. */
@@ -11,7 +11,7 @@ const CHECK_DELAY_MS = 150;
  * found within the grace period makes the guard visibly inactive instead of silently passing.
  */
 export function watchStageControl(
-  ctx: ContentScriptContext,
+  lifetime: Lifetime,
   /** Re-reads the page after a change; true while the control is there. */
   isPresent: () => boolean,
   /**
@@ -36,11 +36,11 @@ export function watchStageControl(
     schedule(CONTROL_GRACE_MS - missingFor);
   };
   const schedule = (delay = CHECK_DELAY_MS) => {
-    pending ??= ctx.setTimeout(check, delay);
+    pending ??= lifetime.setTimeout(check, delay);
   };
   const observer = new MutationObserver(() => schedule());
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
+  lifetime.onInvalidated(() => observer.disconnect());
   check();
   return () => {
     observer.disconnect();

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import { panelHash, type PanelLocation } from '../../lib/panel-location';
 
 export const PANEL_WIDTH_PX = 380;
@@ -36,7 +36,7 @@ export interface Dock {
  * page: host scripts cannot read it and host keyboard shortcuts never hear it. The root is
  * open so accessibility tools (and tests) can reach the tab; it holds nothing private.
  */
-export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: boolean) => void): Dock {
+export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) => void): Dock {
   const host = document.createElement('baton-dock');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -70,7 +70,7 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
     host.remove();
     reserveSpace(false);
   };
-  ctx.onInvalidated(remove);
+  lifetime.onInvalidated(remove);
 
   // The open panel sits beside the page, not over it: the page's own layout gives up the
   // panel's width (pages built of fixed-position shells still run under it; collapse helps).
@@ -107,7 +107,7 @@ export function createDock(ctx: ContentScriptContext, onToggle: (collapsed: bool
     if (frame) return syncFrame();
     if (frameScheduled) return;
     frameScheduled = true;
-    ctx.requestIdleCallback(syncFrame, { timeout: 1500 });
+    lifetime.requestIdleCallback(syncFrame, { timeout: 1500 });
   };
 
   const renderTab = () => {

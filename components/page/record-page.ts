@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import { badgeText, gateDecision, gatesStage, isComplete, type GateDecision } from '../../lib/gate';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import type { PageRecord, RecordStatus } from '../../lib/message-schemas';
@@ -31,7 +31,7 @@ export interface RecordPage {
  * One record's page: the guard's knowledge of its checklist, the docked panel and its tab,
  * and the watch that says when the host's stage control is gone.
  */
-export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter, onChange: () => void): RecordPage {
+export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onChange: () => void): RecordPage {
   let ref: RecordRef | undefined;
   let status: RecordStatus | undefined;
   let guard: GuardStatus = 'searching';
@@ -44,7 +44,7 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
   /** The host page has loaded once: from now on the dock is drawn at once. */
   let pageSettled = false;
 
-  ctx.onInvalidated(
+  lifetime.onInvalidated(
     dockCollapsed.watch((value) => {
       collapsed = value;
       dock?.setCollapsed(collapsed);
@@ -75,10 +75,10 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
     try {
       accept(await messenger.sendMessage('getRecordStatus', forRef));
     } catch (error) {
-      if (ctx.isInvalid) return;
+      if (lifetime.isInvalid) return;
       console.warn('Baton could not load the handoff checklist; stage moves stay blocked', error);
-      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
-      ctx.setTimeout(() => ref && sameRecord(ref, forRef) && void loadStatus(forRef, attempt + 1), delay);
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
+      lifetime.setTimeout(() => ref && sameRecord(ref, forRef) && void loadStatus(forRef, attempt + 1), delay);
     }
   }
 
@@ -119,7 +119,7 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
 
   function ensureDock(): void {
     if (dock) return;
-    dock = createDock(ctx, setCollapsed);
+    dock = createDock(lifetime, setCollapsed);
     dock.setCollapsed(collapsed);
   }
 
@@ -158,12 +158,12 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
       showRecord(adapter.recordFromPage(url, document));
       // The dock and the page watch wait for idle time: at injection the host page is busy
       // loading, and the budget there is 5 ms. The guard itself is already listening.
-      afterLoad(ctx, () => {
+      afterLoad(lifetime, () => {
         if (pageUrl !== url) return;
         pageSettled = true;
         if (ref) ensureDock();
         stopWatching = watchStageControl(
-          ctx,
+          lifetime,
           () => {
             showRecord(adapter.recordFromPage(url, document));
             syncNotes();
@@ -184,8 +184,8 @@ export function createRecordPage(ctx: ContentScriptContext, adapter: HostAdapter
 }
 
 /** Once the DOM is parsed and the page is idle (or a second has passed). */
-function afterLoad(ctx: ContentScriptContext, run: () => void): void {
-  const idle = () => ctx.requestIdleCallback(run, { timeout: 1000 });
+function afterLoad(lifetime: Lifetime, run: () => void): void {
+  const idle = () => lifetime.requestIdleCallback(run, { timeout: 1000 });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', idle, { once: true });
   else idle();
 }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { GateDecision } from '../../lib/gate';
 import type { HostAdapter, MenuTracker } from '../../lib/hosts/adapter';
 import { closestDeep, eventTarget } from '../../lib/hosts/dom';
@@ -26,10 +26,10 @@ const MENU_ITEM = '[role="option"], [role="menuitem"]';
  * Listens on window in the capture phase, added at document_start: it runs before any
  * listener of the host page (React listens at its root), so a blocked event never reaches it.
  */
-export function installStageGuard(ctx: ContentScriptContext, options: StageGuardOptions): void {
+export function installStageGuard(lifetime: Lifetime, options: StageGuardOptions): void {
   const menu: MenuTracker = { openedBy: undefined };
   const onEvent = (event: Event) => {
-    if (ctx.isInvalid) return;
+    if (lifetime.isInvalid) return;
     if (event.type === 'click') rememberMenuOpener(event, menu);
     const stage = options.adapter.stageCommit(event, menu);
     if (stage === undefined) return;
@@ -42,7 +42,7 @@ export function installStageGuard(ctx: ContentScriptContext, options: StageGuard
     event.stopImmediatePropagation();
     if (ANNOUNCING_EVENTS.has(event.type)) options.onBlocked(decision);
   };
-  for (const type of GUARDED_EVENTS) ctx.addEventListener(window, type, onEvent, { capture: true });
+  for (const type of GUARDED_EVENTS) lifetime.addEventListener(window, type, onEvent, { capture: true });
 }
 
 /** A click on a control that opens a menu (not on an item inside one) opens a new menu. */

@@ -56,6 +56,8 @@ export interface BoardAdapter {
   draggable: string;
   /** The record of a dragged element. */
   draggedRecordId(draggable: Element): string | undefined;
+  /** What the drag library draws where the card will land (its placeholder), if anything. */
+  dropIndicator?: string;
   /** Columns and drop zones: what stage a drop on them commits. */
   dropTarget: string;
   dropTargetStage(target: Element): string | undefined;

@@ -52,6 +52,8 @@ export const clickupListing: ListingAdapter = {
   board: {
     draggable: LISTING.card,
     draggedRecordId: taskIdOf,
+    /** The CDK drops wherever its placeholder is, also when released outside every list. */
+    dropIndicator: '.cdk-drag-placeholder',
     dropTarget: LISTING.column,
     dropTargetStage: (column) => column.getAttribute('data-status') ?? undefined,
   },

@@ -45,6 +45,8 @@ export const hubspotListing: ListingAdapter = {
   board: {
     draggable: LISTING.draggable,
     draggedRecordId: (draggable) => draggable.querySelector(LISTING.card)?.getAttribute('data-selenium-id') ?? undefined,
+    // No drop indicator: react-beautiful-dnd keeps a placeholder in the card's own list too.
+    // It drops the card in the column under the card's centre.
     dropTarget: LISTING.column,
     dropTargetStage: (column) => textOf(column.querySelector(LISTING.columnName)),
   },

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { CLICKUP, HUBSPOT, launch, PIPEDRIVE, SALESFORCE, type Session } from './harness';
 import { fixture, openPage } from './pages';
-import { COMPLETE_HANDOFF, fillChecklist, moveDialog, waitSaved } from './panel-helpers';
+import { COMPLETE_HANDOFF, fillChecklist, moveDialog, pollText, waitSaved } from './panel-helpers';
 import { seedDraft } from './seed';
 
 // Boards built on the apps' own drag libraries (react-beautiful-dnd, react-dnd with the HTML5
@@ -104,6 +104,41 @@ describe('HubSpot board (react-beautiful-dnd)', () => {
     expect(await commits(page)).toEqual([]);
     expect(await fixture(page, 'stage', '1005')).toBe('Contract sent');
     await expect.poll(() => badgeOf(card(page, '1005')).getAttribute('data-state')).toBe('partial');
+    await page.close();
+  });
+
+  it('judges where the card lands, not where the pointer is: a card grabbed by its edge', async () => {
+    const page = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => badgeOf(card(page, '1012')).getAttribute('data-state')).toBe('not-started');
+    const box = (await card(page, '1012').boundingBox())!;
+    const lost = (await column(page, 'Closed lost').boundingBox())!;
+    // Grabbed 6 px from its right edge and let go just inside "Closed lost": the card's centre,
+    // where react-beautiful-dnd drops it, is over "Closed won".
+    await page.mouse.move(box.x + box.width - 6, box.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width, box.y + 16, { steps: 4 });
+    await page.mouse.move(lost.x + 8, lost.y + 80, { steps: 20 });
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    const dialog = await moveDialog(page);
+    await pollText(dialog.locator('#dialog-title')).toContain('moves to “Closed won”');
+    expect(await commits(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
+  it('keeps one working guard after leaving the board and coming back (SPA)', async () => {
+    const page = await openPage(session, HUBSPOT_BOARD);
+    await expect.poll(() => badgeOf(card(page, '1015')).getAttribute('data-state')).toBe('not-started');
+    await page.evaluate(() => history.pushState({}, '', '/contacts/4455/objects/0-1/views/all/list'));
+    await page.evaluate(() => history.pushState({}, '', '/contacts/4455/objects/0-3/views/all/board?pipeline=default'));
+    await expect.poll(() => badgeOf(card(page, '1015')).count()).toBe(1);
+    await page.waitForTimeout(300);
+    await mouseDrag(page, card(page, '1015'), column(page, 'Closed won'));
+    const dialog = await moveDialog(page);
+    expect(await commits(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('baton-move-dialog').count()).toBe(0);
     await page.close();
   });
 
@@ -227,6 +262,24 @@ describe('ClickUp board (Angular CDK-style pointer drag)', () => {
     await dialog.getByTestId('complete-move').click();
     await expect.poll(() => commits(page), { timeout: 5000 }).toEqual([{ id: '868a6gkvn', stage: 'onboarding', via: 'board-pointer' }]);
     await expect.poll(() => dragState(page)).toBe('idle');
+    await page.close();
+  });
+
+  it('refuses a drop let go outside every column, which the CDK puts where the placeholder was', async () => {
+    const page = await openPage(session, BOARD);
+    await expect.poll(() => badgeOf(card(page, '868c00007')).getAttribute('data-state')).toBe('not-started');
+    const start = (await card(page, '868c00007').boundingBox())!;
+    const target = (await column(page, 'onboarding').boundingBox())!;
+    await page.mouse.move(start.x + start.width / 2, start.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(start.x + start.width / 2 + 8, start.y + 14, { steps: 4 });
+    await page.mouse.move(target.x + target.width / 2, target.y + 60, { steps: 15 });
+    await page.mouse.move(target.x + target.width / 2, 2, { steps: 10 }); // above the board
+    await page.mouse.up();
+    const dialog = await moveDialog(page);
+    await pollText(dialog.locator('#dialog-title')).toContain('moves to “onboarding”');
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await commits(page)).toEqual([]);
     await page.close();
   });
 

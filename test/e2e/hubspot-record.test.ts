@@ -82,6 +82,23 @@ describe('HubSpot deal record', () => {
     await page.close();
   });
 
+  it('cannot be switched off by the host page (WXT\'s forgeable "script started" event)', async () => {
+    const page = await openDeal('2012');
+    const panel = await panelFrame(page);
+    await pollText(badge(panel)).toBe('0 of 6 required');
+    await page.evaluate((id) => {
+      for (const name of ['hubspot', 'hubspot-boards']) {
+        document.dispatchEvent(new CustomEvent(`${id}:${name}:wxt:content-script-started`, { detail: { contentScriptName: name, messageId: 'forged' } }));
+      }
+    }, session.extensionId);
+    await page.waitForTimeout(300);
+    await stageButton(page).click();
+    await option(page, 'Closed won').click();
+    expect(await commits(page)).toEqual([]);
+    await expect(page.locator('baton-dock').count()).resolves.toBe(1);
+    await page.close();
+  });
+
   it('never touches a move into a stage that is not gated', async () => {
     const page = await openDeal('2004');
     await panelFrame(page);

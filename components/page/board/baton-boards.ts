@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '../lifetime';
 import type { HostAdapter, ListingAdapter } from '../../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../../lib/messages';
 import { toolbarBadge } from '../../../lib/toolbar-badge';
@@ -12,14 +12,14 @@ import { startListingPage, type ListingPage } from './listing-page';
  * 5 ms budget at injection.
  * `guardDrags` is the guard for the app's drag library, chosen by the entrypoint.
  */
-export function startBoards(ctx: ContentScriptContext, adapter: HostAdapter & { listing: ListingAdapter }, guardDrags: DragGuard): void {
+export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing: ListingAdapter }, guardDrags: DragGuard): void {
   let page: ListingPage | undefined;
   let lastBadge = '';
   // What the worker asks before injecting this script again (entrypoints/background/boards.ts).
-  Object.assign(globalThis, { batonBoardsRunning: () => !ctx.isInvalid });
+  Object.assign(globalThis, { batonBoardsRunning: () => !lifetime.isInvalid });
 
   const reportToolbar = () => {
-    if (!page || ctx.isInvalid) return;
+    if (!page || lifetime.isInvalid) return;
     const badge = JSON.stringify(toolbarBadge(page.records(), true));
     if (badge === lastBadge) return;
     lastBadge = badge;
@@ -37,23 +37,23 @@ export function startBoards(ctx: ContentScriptContext, adapter: HostAdapter & { 
     }),
     messenger.onMessage('listingRecords', ({ sender }) => (own(sender) && page ? page.records() : [])),
   ];
-  ctx.onInvalidated(() => {
+  lifetime.onInvalidated(() => {
     // After an extension reload the APIs are gone from this orphaned script, our listeners too.
     if (browser.runtime?.id) for (const stop of unsubscribe) stop();
   });
 
   function openPage(url: URL) {
-    if (ctx.isInvalid) return;
+    if (lifetime.isInvalid) return;
     const wasListing = page !== undefined;
     page?.stop();
     page = undefined;
     if (adapter.listing.isListingUrl(url)) {
-      page = startListingPage(ctx, adapter.host, adapter.listing, guardDrags, reportToolbar);
+      page = startListingPage(lifetime, adapter.host, adapter.listing, guardDrags, reportToolbar);
     } else if (wasListing) {
       lastBadge = '';
     }
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => openPage(event.newUrl));
+  lifetime.watchLocation(openPage);
   openPage(new URL(location.href));
 }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '../lifetime';
 import type { GateDecision } from '../../../lib/gate';
 import type { BoardAdapter } from '../../../lib/hosts/adapter';
 import { closestDeep } from '../../../lib/hosts/dom';
@@ -24,7 +24,7 @@ export interface DragGuardOptions {
 }
 
 /** Guards one drag library's drops: rbd-guard.ts, html5-guard.ts, pointer-guard.ts. */
-export type DragGuard = (ctx: ContentScriptContext, options: DragGuardOptions) => void;
+export type DragGuard = (lifetime: Lifetime, options: DragGuardOptions) => void;
 
 /** The stage of the column (or drop zone) an element sits in. */
 export function stageOf(board: BoardAdapter, element: Element | undefined): string | undefined {
@@ -39,6 +39,19 @@ export function stageAt(board: BoardAdapter, x: number, y: number): string | und
     if (stage) return stage;
   }
   return undefined;
+}
+
+/**
+ * Where the library will drop the card: its drop indicator (placeholder) when it draws one,
+ * else the column under the card itself, which the library moves with the pointer but not
+ * under it (a card grabbed by its edge). Not the pointer: a drop can land elsewhere.
+ */
+export function dropDestination(board: BoardAdapter, recordId: string, pointer?: { x: number; y: number }): string | undefined {
+  const indicator = board.dropIndicator ? document.querySelector(board.dropIndicator) : null;
+  if (indicator) return stageOf(board, indicator);
+  const card = findDraggable(board, recordId);
+  const point = card ? centerOf(card) : pointer;
+  return point ? stageAt(board, point.x, point.y) : undefined;
 }
 
 export function findDraggable(board: BoardAdapter, recordId: string): Element | undefined {

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '../lifetime';
 import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
 import { centerOf, findDraggable, findDropTarget, nextFrames, stageOf, type Block, type DragGuardOptions } from './drag-support';
 
@@ -14,11 +14,11 @@ interface Drag {
   refused?: { stage: string; decision: Block };
 }
 
-export function guardHtml5Drags(ctx: ContentScriptContext, options: DragGuardOptions): void {
+export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): void {
   const { board } = options;
   let drag: Drag | undefined;
 
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'dragstart',
     (event) => {
@@ -42,9 +42,9 @@ export function guardHtml5Drags(ctx: ContentScriptContext, options: DragGuardOpt
     event.stopImmediatePropagation();
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
   };
-  ctx.addEventListener(window, 'dragenter', onOver, { capture: true, signal: options.signal });
-  ctx.addEventListener(window, 'dragover', onOver, { capture: true, signal: options.signal });
-  ctx.addEventListener(
+  lifetime.addEventListener(window, 'dragenter', onOver, { capture: true, signal: options.signal });
+  lifetime.addEventListener(window, 'dragover', onOver, { capture: true, signal: options.signal });
+  lifetime.addEventListener(
     window,
     'drop',
     (event) => {
@@ -54,7 +54,7 @@ export function guardHtml5Drags(ctx: ContentScriptContext, options: DragGuardOpt
     },
     { capture: true, signal: options.signal },
   );
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'dragend',
     (event) => {

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '../lifetime';
 import { gateDecision } from '../../../lib/gate';
 import type { HostApp, RecordRef } from '../../../lib/record';
 import { unpackStatuses } from '../../../lib/status-batch';
@@ -22,7 +22,7 @@ export interface ListingPage {
  * moves open a dialog right there and, once the checklist is filled, make the move for the user.
  */
 export function startListingPage(
-  ctx: ContentScriptContext,
+  lifetime: Lifetime,
   host: HostApp,
   listing: ListingAdapter,
   guardDrags: DragGuard | undefined,
@@ -31,7 +31,7 @@ export function startListingPage(
   const leaving = new AbortController();
   let dialog: { move: RefusedMove; view: MoveDialog } | undefined;
   const load = async (refs: RecordRef[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', refs));
-  const watch: ListingWatch = watchListing(ctx, host, listing, load, onChange);
+  const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
 
   if (listing.board && guardDrags) {
     const options: DragGuardOptions = {
@@ -45,7 +45,7 @@ export function startListingPage(
         dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
       },
     };
-    guardDrags(ctx, options);
+    guardDrags(lifetime, options);
   }
 
   async function completeMove(move: RefusedMove) {

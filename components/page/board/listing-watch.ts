@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '../lifetime';
 import type { ListingAdapter } from '../../../lib/hosts/adapter';
 import type { RecordStatus } from '../../../lib/message-schemas';
 import type { HostApp, RecordRef } from '../../../lib/record';
@@ -25,7 +25,7 @@ const SEEN_ANIMATION = 'baton-item-seen';
  * Unknown records are asked for in one batch per frame, and badged once their status is known.
  */
 export function watchListing(
-  ctx: ContentScriptContext,
+  lifetime: Lifetime,
   host: HostApp,
   listing: ListingAdapter,
   load: (refs: RecordRef[]) => Promise<RecordStatus[]>,
@@ -112,7 +112,7 @@ export function watchListing(
     style.remove();
     document.removeEventListener('animationstart', onSeen, true);
   };
-  ctx.onInvalidated(stop);
+  lifetime.onInvalidated(stop);
 
   return {
     status: (recordId) => statuses.get(recordId),

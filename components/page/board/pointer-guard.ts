@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '../lifetime';
 import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
-import { centerOf, findDraggable, findDropTarget, nextFrames, stageAt, stageOf, swallowNextClick, type DragGuardOptions } from './drag-support';
+import { centerOf, dropDestination, findDraggable, findDropTarget, nextFrames, stageOf, swallowNextClick, type DragGuardOptions } from './drag-support';
 
 // Angular CDK drag and drop (ClickUp's board): mouse events, a 5 px threshold, the drop on
 // mouseup wherever the placeholder is. The CDK has no cancel [extension-notes.md]: Baton
@@ -16,11 +16,11 @@ interface Drag {
   y: number;
 }
 
-export function guardPointerDrags(ctx: ContentScriptContext, options: DragGuardOptions): void {
+export function guardPointerDrags(lifetime: Lifetime, options: DragGuardOptions): void {
   const { board } = options;
   let drag: Drag | undefined;
 
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'mousedown',
     (event) => {
@@ -31,7 +31,7 @@ export function guardPointerDrags(ctx: ContentScriptContext, options: DragGuardO
     },
     { capture: true, signal: options.signal },
   );
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'mouseup',
     (event) => {
@@ -39,7 +39,7 @@ export function guardPointerDrags(ctx: ContentScriptContext, options: DragGuardO
       const current = drag;
       drag = undefined;
       if (!current || Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
-      const to = stageAt(board, event.clientX, event.clientY);
+      const to = dropDestination(board, current.recordId, { x: event.clientX, y: event.clientY });
       if (!to || to === current.from) return;
       const decision = options.decide(current.recordId, to);
       if (decision.kind === 'allow') return;

@@ -1,15 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from '../lifetime';
 import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
-import {
-  centerOf,
-  findDraggable,
-  findDropTarget,
-  nextFrames,
-  stageAt,
-  stageOf,
-  swallowNextClick,
-  type DragGuardOptions,
-} from './drag-support';
+import { dropDestination, findDraggable, findDropTarget, nextFrames, stageOf, swallowNextClick, type DragGuardOptions } from './drag-support';
 
 // react-beautiful-dnd (HubSpot's board): mouse drags start after a 5 px move and drop on
 // mouseup; keyboard drags lift on Space, move with arrows, drop on Space. Its own cancel is
@@ -26,7 +17,7 @@ interface Drag {
   y: number;
 }
 
-export function guardRbdDrags(ctx: ContentScriptContext, options: DragGuardOptions): void {
+export function guardRbdDrags(lifetime: Lifetime, options: DragGuardOptions): void {
   const { board } = options;
   let drag: Drag | undefined;
 
@@ -47,19 +38,19 @@ export function guardRbdDrags(ctx: ContentScriptContext, options: DragGuardOptio
     options.onRefused({ recordId: current.recordId, stage: to, decision, redo: () => redoByKeyboard(current.recordId, to) });
   };
 
-  ctx.addEventListener(window, 'mousedown', (event) => event.button === 0 && start(event, 'mouse', event.clientX, event.clientY), { capture: true, signal: options.signal });
-  ctx.addEventListener(
+  lifetime.addEventListener(window, 'mousedown', (event) => event.button === 0 && start(event, 'mouse', event.clientX, event.clientY), { capture: true, signal: options.signal });
+  lifetime.addEventListener(
     window,
     'mouseup',
     (event) => {
       const current = drag?.mode === 'mouse' ? drag : undefined;
       drag = undefined;
       if (!current || Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
-      judge(event, current, stageAt(board, event.clientX, event.clientY));
+      judge(event, current, dropDestination(board, current.recordId, { x: event.clientX, y: event.clientY }));
     },
     { capture: true, signal: options.signal },
   );
-  ctx.addEventListener(
+  lifetime.addEventListener(
     window,
     'keydown',
     (event) => {
@@ -69,11 +60,7 @@ export function guardRbdDrags(ctx: ContentScriptContext, options: DragGuardOptio
       if (drag?.mode !== 'keyboard') return start(event, 'keyboard');
       const current = drag;
       drag = undefined;
-      // The lifted card is drawn over the column it would drop into.
-      const card = findDraggable(board, current.recordId);
-      if (!card) return;
-      const { x, y } = centerOf(card);
-      judge(event, current, stageAt(board, x, y));
+      judge(event, current, dropDestination(board, current.recordId));
     },
     { capture: true, signal: options.signal },
   );

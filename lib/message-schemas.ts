@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HARD_MAX_LENGTH } from './limits';
+import { HARD_MAX_LENGTH, TITLE_MAX_LENGTH } from './limits';
 import { HOST_APPS } from './record';
 import { RecordRefSchema } from './record-schema';
 
@@ -36,7 +36,7 @@ export const RecordStatusSchema = z.object({
 /** A record the popup lists: plain text and a link the content script read from the page. */
 export const PageRecordSchema = z.object({
   status: RecordStatusSchema,
-  title: z.optional(z.string().check(z.maxLength(300))),
+  title: z.optional(z.string().check(z.maxLength(TITLE_MAX_LENGTH))),
   url: z.optional(z.url({ protocol: /^https$/ })),
 });
 export type PageRecord = z.infer<typeof PageRecordSchema>;
@@ -92,7 +92,7 @@ export const SaveFieldSchema = z.object({
    */
   typedAt: z.number(),
   /** The host's name for the record (deal title), kept for lists and briefs. Plain text. */
-  recordTitle: z.optional(z.string().check(z.maxLength(300))),
+  recordTitle: z.optional(z.string().check(z.maxLength(TITLE_MAX_LENGTH))),
   /** The record's page, for links on the handoffs page. */
   recordUrl: z.optional(z.url({ protocol: /^https$/ })),
 });

@@ -1,6 +1,7 @@
 import type { Lifetime } from './lifetime';
 import { badgeText, gateDecision, gatesStage, isComplete, type GateDecision } from '../../lib/gate';
 import type { HostAdapter } from '../../lib/hosts/adapter';
+import { clipTitle } from '../../lib/limits';
 import type { PageRecord, RecordStatus } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
 import type { GuardStatus } from '../../lib/panel-location';
@@ -66,7 +67,7 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     onChange();
     if (!ref || !dock) return;
     const recordUrl = location.href;
-    dock.show({ ref, recordTitle: adapter.recordTitle(document), recordUrl, guard, guardControl: adapter.stageControlName, blocked, movedTo });
+    dock.show({ ref, recordTitle: clipTitle(adapter.recordTitle(document)), recordUrl, guard, guardControl: adapter.stageControlName, blocked, movedTo });
     const checklists = status?.checklists;
     dock.setBadge(checklists ? badgeText(checklists) : 'loading', checklists ? isComplete(checklists) : false);
   }
@@ -133,7 +134,9 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
   return {
     isGated: (stage) => Boolean(status?.checklists.some((checklist) => gatesStage(checklist, stage))),
     decide(stage) {
-      if (!ref) return { kind: 'allow' };
+      // A record page whose record is not known yet (ClickUp custom ids, before the task
+      // view draws) is judged like a record whose checklist has not loaded: not waved through.
+      if (!ref) return pageUrl ? { kind: 'block', stage, reason: 'unknown' } : { kind: 'allow' };
       return gateDecision(status && sameRecord(status.ref, ref) ? status.checklists : undefined, stage);
     },
     onHandedOff(stage) {
@@ -145,6 +148,7 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
       render();
     },
     onBlocked(decision) {
+      if (!ref) return console.warn(`Baton held back a move to "${decision.stage}": this record is not identified yet.`);
       blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
       ensureDock();
       setCollapsed(false);
@@ -179,7 +183,7 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     close,
     update: accept,
     reload: () => ref && void loadStatus(ref),
-    records: () => (status && ref && sameRecord(status.ref, ref) ? [{ status, title: adapter.recordTitle(document), url: location.href }] : []),
+    records: () => (status && ref && sameRecord(status.ref, ref) ? [{ status, title: clipTitle(adapter.recordTitle(document)), url: location.href }] : []),
   };
 }
 

@@ -63,5 +63,7 @@ function saveErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/quota/i.test(text)) return 'The browser is out of storage space for Baton. Your text is still here; free some space and type again to save it.';
   if (/context invalidated|receiving end does not exist/i.test(text)) return 'Baton was updated. Copy your text, then reload this tab.';
+  // A schema's own report (JSON) means nothing to a user; the field's text stays either way.
+  if (text.trimStart().startsWith('[')) return 'Not saved: Baton could not store this value. Your text is still in the field.';
   return `Not saved: ${text}`;
 }

@@ -17,6 +17,8 @@ const SELECTORS = {
   /** One click sets the task to its "complete" status [V]. */
   checkmark: 'button[data-test="status-button__checkmark"]',
   title: '[data-test="task-title__title-overlay"]',
+  /** The task view's id label, e.g. "ONB-42" (guess). */
+  customIdLabel: '[data-test="task-view-task-label__taskid-button"]',
 };
 
 export const COMPLETE_STATUS = 'complete';
@@ -79,8 +81,16 @@ export const clickup: HostAdapter = {
   listing: clickupListing,
   isRecordUrl: (url) => TASK_PATH.test(url.pathname) || CUSTOM_ID_PATH.test(url.pathname),
   recordFromPage(url, doc) {
-    const id = doc.querySelector(SELECTORS.taskView)?.getAttribute('data-task-id');
-    return taskFromUrl(url) ?? (id && /^[a-z0-9]+$/.test(id) ? task(id) : undefined);
+    const direct = taskFromUrl(url);
+    if (direct) return direct;
+    const view = doc.querySelector(SELECTORS.taskView);
+    // Right after an SPA navigation the previous task's view is still drawn: take the view
+    // only once it shows this URL's custom id (where it labels one at all).
+    const label = textOf(view?.querySelector(SELECTORS.customIdLabel));
+    const customId = url.pathname.split('/').filter(Boolean).at(-1);
+    if (label && label !== customId) return undefined;
+    const id = view?.getAttribute('data-task-id');
+    return id && /^[a-z0-9]+$/.test(id) ? task(id) : undefined;
   },
   recordTitle: (doc) => textOf(doc.querySelector(`${SELECTORS.taskView} ${SELECTORS.title}`)),
   hasStageControl: (doc) => doc.querySelector(`${SELECTORS.statusTrigger}, ${SELECTORS.checkmark}`) !== null,

@@ -1,6 +1,6 @@
 import type { RecordRef } from '../record';
 import type { HostAdapter, ListingAdapter, MenuTracker } from './adapter';
-import { activatedOption, matchesAny, optionLabel, textOf } from './dom';
+import { activatedOption, eventTarget, matchesAny, optionLabel, textOf } from './dom';
 
 // Facts from shared/host-apps.md (HubSpot): [V] seen in working extensions' code.
 
@@ -66,8 +66,13 @@ export function dealIdFromUrl(url: URL): string | undefined {
   return undefined;
 }
 
-function isStageMenu(menu: MenuTracker): boolean {
-  return matchesAny(menu.openedBy, [SELECTORS.highlightStageButton, SELECTORS.sidebarStageControl]);
+/**
+ * Is the open menu the stage control's? Opened by a click on it, or (opened by keyboard or
+ * script, when no click says so) while a stage control reports itself expanded.
+ */
+function isStageMenu(menu: MenuTracker, doc: Document): boolean {
+  if (matchesAny(menu.openedBy, [SELECTORS.highlightStageButton, SELECTORS.sidebarStageControl])) return true;
+  return doc.querySelector(`${SELECTORS.highlightStageButton}[aria-expanded="true"], ${SELECTORS.sidebarStageControl}[aria-expanded="true"]`) !== null;
 }
 
 /** The deal a HubSpot URL shows, or undefined for lists, boards, settings and other objects. */
@@ -91,7 +96,8 @@ export const hubspot: HostAdapter = {
   hasStageControl: (doc) =>
     doc.querySelector(`${SELECTORS.highlightStageControl} button, ${SELECTORS.sidebarStageControl}`) !== null,
   stageCommit(event, menu) {
-    if (!isStageMenu(menu)) return undefined;
+    const target = eventTarget(event);
+    if (!target || !isStageMenu(menu, target.ownerDocument)) return undefined;
     const option = activatedOption(event, SELECTORS.option);
     // Picking the stage the deal is already in saves nothing.
     if (!option || option.getAttribute('aria-selected') === 'true') return undefined;

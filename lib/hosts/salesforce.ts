@@ -71,19 +71,29 @@ function pathButtonTarget(button: Element): string | undefined {
   return label && !CLOSED_PLACEHOLDER.test(label) ? label : undefined;
 }
 
-function closedModalTarget(save: Element): string | undefined {
-  const select = closestDeep(save, SELECTORS.dialog)?.querySelector<HTMLSelectElement>(SELECTORS.closedStageSelect);
-  return select ? (textOf(select.selectedOptions[0]) ?? select.value) : undefined;
+/**
+ * Save in a dialog: the "Select Closed Stage" modal commits its closed stage; the record's
+ * Edit modal (outside the page views) commits its Stage combobox when that changed.
+ */
+function dialogSaveTarget(save: Element): string | undefined {
+  const dialog = closestDeep(save, SELECTORS.dialog);
+  const select = dialog?.querySelector<HTMLSelectElement>(SELECTORS.closedStageSelect);
+  if (select) return textOf(select.selectedOptions[0]) ?? select.value;
+  const combobox = dialog && queryDeep(dialog, SELECTORS.stageCombobox);
+  return combobox ? changedStage(combobox, save.ownerDocument) : undefined;
 }
 
 /** SaveEdit commits a stage only when the Stage combobox holds another stage than the record's. */
 function inlineEditTarget(save: Element): string | undefined {
-  const view = activeView(save.ownerDocument);
-  const combobox = queryDeep(view, SELECTORS.stageCombobox);
-  if (!combobox) return undefined;
+  const combobox = queryDeep(activeView(save.ownerDocument), SELECTORS.stageCombobox);
+  return combobox ? changedStage(combobox, save.ownerDocument) : undefined;
+}
+
+/** The stage a Stage combobox holds, unless it is the record's current one. */
+function changedStage(combobox: Element, doc: Document): string | undefined {
   // Compared as API values (labels may be translated); the gate reads the label on screen.
   const chosen = combobox.getAttribute('data-value');
-  const current = queryDeep(view, SELECTORS.currentStep)?.getAttribute('data-name');
+  const current = queryDeep(activeView(doc), SELECTORS.currentStep)?.getAttribute('data-name');
   if (chosen && chosen === current) return undefined;
   return textOf(combobox) ?? chosen ?? undefined;
 }
@@ -146,7 +156,7 @@ export const salesforce: HostAdapter = {
     const pathButton = activatedButton(event, SELECTORS.pathButton);
     if (pathButton) return pathButtonTarget(pathButton);
     const save = activatedButton(event, SELECTORS.dialogSave);
-    if (save && closestDeep(save, SELECTORS.dialog)) return closedModalTarget(save);
+    if (save && closestDeep(save, SELECTORS.dialog)) return dialogSaveTarget(save);
     const saveEdit = activatedButton(event, SELECTORS.saveEdit);
     return saveEdit ? inlineEditTarget(saveEdit) : undefined;
   },

@@ -79,6 +79,19 @@ describe('HubSpot drafts', () => {
     await page.close();
   });
 
+  it('saves drafts of a record whose name is longer than Baton keeps (it keeps the start)', async () => {
+    const page = await openDeal('3007');
+    await page.evaluate(() => {
+      document.querySelector('[data-selenium-test="highlightTitle"]')!.textContent = `Acme ${'very '.repeat(80)}long deal`;
+    });
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.locator('.panel__record').innerText()).toMatch(/^Acme very .*…$/);
+    await panel.getByLabel('Client goals').fill('Still saved');
+    await waitSaved(panel);
+    expect(await storedValues(session, '3007')).toEqual({ clientGoals: 'Still saved' });
+    await page.close();
+  });
+
   it('keeps nothing of ours in the host site’s IndexedDB', async () => {
     const page = await openDeal('3004');
     const panel = await panelFrame(page);

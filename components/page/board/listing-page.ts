@@ -3,6 +3,7 @@ import { gateDecision } from '../../../lib/gate';
 import type { HostApp, RecordRef } from '../../../lib/record';
 import { unpackStatuses } from '../../../lib/status-batch';
 import type { ListingAdapter } from '../../../lib/hosts/adapter';
+import { clipTitle } from '../../../lib/limits';
 import type { PageRecord, RecordStatus } from '../../../lib/message-schemas';
 import { messenger } from '../../../lib/messages';
 import type { DragGuard, DragGuardOptions, RefusedMove } from './drag-support';
@@ -85,5 +86,5 @@ function linkOf(item: Element): Element | null {
 }
 
 function titleOf(item: Element): string | undefined {
-  return (linkOf(item) ?? item).textContent?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
+  return clipTitle((linkOf(item) ?? item).textContent ?? undefined);
 }

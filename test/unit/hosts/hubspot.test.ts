@@ -110,6 +110,14 @@ describe('HubSpot stage commits', () => {
     expect(commitOf(find('#option-1'), { openedBy: undefined })).toBeUndefined();
   });
 
+  it('counts an option of a stage menu opened without a click (keyboard, script) while the stage control is expanded', () => {
+    mountDealWithPopover(STAGE_OPTIONS);
+    find('#stage-button').setAttribute('aria-expanded', 'true');
+    expect(commitOf(find('#option-1'), { openedBy: undefined })).toBe('Closed won');
+    find('#stage-button').setAttribute('aria-expanded', 'false');
+    expect(commitOf(find('#option-1'), { openedBy: undefined })).toBeUndefined();
+  });
+
   it('opening the stage menu commits nothing', () => {
     mountDealWithPopover(STAGE_OPTIONS);
     expect(commitOf(find('#stage-button'), openedBy('#stage-button'))).toBeUndefined();

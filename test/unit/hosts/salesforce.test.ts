@@ -214,6 +214,20 @@ describe.each([
       mountViews([{ current: 'Negotiation/Review' }], shadow);
       expect(commitOf(find(mountModal('Closed Won', shadow, false), 'button[title="Save"]'))).toBeUndefined();
     });
+
+    it('Save in the record’s Edit modal commits the Stage it holds, unless unchanged', () => {
+      mountViews([{ current: 'Negotiation/Review' }], shadow);
+      const editModal = (value: string) => {
+        document.querySelector('lightning-overlay-container')?.remove();
+        const host = document.body.appendChild(document.createElement('lightning-overlay-container'));
+        fill(host, `<section role="dialog" aria-modal="true" class="slds-modal"><h2>Edit Acme</h2>
+            <button role="combobox" aria-label="Stage" data-value="${value}">${value}</button>
+            <footer><button title="Save">Save</button></footer></section>`, shadow);
+        return host.shadowRoot ?? host;
+      };
+      expect(commitOf(find(editModal('Closed Won'), 'button[title="Save"]'))).toBe('Closed Won');
+      expect(commitOf(find(editModal('Negotiation/Review'), 'button[title="Save"]'))).toBeUndefined();
+    });
   });
 
   describe('inline edit of Stage', () => {

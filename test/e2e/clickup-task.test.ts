@@ -93,7 +93,8 @@ describe('ClickUp task', () => {
     const page = await openPage(session, url('868a6gkvn'));
     await panelFrame(page);
     await fixture(page, 'navigate', 'ONB-43');
-    await pollText((await panelFrame(page)).locator('.panel__record')).toBe('Globex kickoff');
+    // A custom-id URL names its task only once the task view draws: the panel follows then.
+    await expect.poll(async () => (await panelFrame(page)).locator('.panel__record').innerText().catch(() => ''), { timeout: 8000 }).toBe('Globex kickoff');
     // The task view is a full-window overlay: the open panel covers its close button.
     await (await panelFrame(page)).getByRole('button', { name: 'Collapse the handoff checklist' }).click();
     await page.locator('button[data-test="task-view-header__close"]').click();

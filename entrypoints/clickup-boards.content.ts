@@ -10,5 +10,5 @@ export default defineContentScript({
   matches: CLICKUP_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: () => startBoards(new Lifetime(), { ...clickup, listing: clickupListing }, guardPointerDrags),
+  main: () => startBoards(new Lifetime('boards'), { ...clickup, listing: clickupListing }, guardPointerDrags),
 });

@@ -8,5 +8,5 @@ export default defineContentScript({
   matches: CLICKUP_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: () => startBaton(new Lifetime(), clickup),
+  main: () => startBaton(new Lifetime('record'), clickup),
 });

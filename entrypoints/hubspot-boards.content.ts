@@ -10,5 +10,5 @@ export default defineContentScript({
   matches: HUBSPOT_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: () => startBoards(new Lifetime(), { ...hubspot, listing: hubspotListing }, guardRbdDrags),
+  main: () => startBoards(new Lifetime('boards'), { ...hubspot, listing: hubspotListing }, guardRbdDrags),
 });

@@ -8,5 +8,5 @@ export default defineContentScript({
   matches: HUBSPOT_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: () => startBaton(new Lifetime(), hubspot),
+  main: () => startBaton(new Lifetime('record'), hubspot),
 });

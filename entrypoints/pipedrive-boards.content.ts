@@ -10,5 +10,5 @@ export default defineContentScript({
   matches: PIPEDRIVE_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: () => startBoards(new Lifetime(), { ...pipedrive, listing: pipedriveListing }, guardHtml5Drags),
+  main: () => startBoards(new Lifetime('boards'), { ...pipedrive, listing: pipedriveListing }, guardHtml5Drags),
 });

@@ -8,5 +8,5 @@ export default defineContentScript({
   matches: PIPEDRIVE_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: () => startBaton(new Lifetime(), pipedrive),
+  main: () => startBaton(new Lifetime('record'), pipedrive),
 });

@@ -10,5 +10,5 @@ export default defineContentScript({
   matches: SALESFORCE_MATCHES,
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: () => startBoards(new Lifetime(), { ...salesforce, listing: salesforceListing }, guardHtml5Drags),
+  main: () => startBoards(new Lifetime('boards'), { ...salesforce, listing: salesforceListing }, guardHtml5Drags),
 });

@@ -8,5 +8,5 @@ export default defineContentScript({
   matches: SALESFORCE_MATCHES,
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: () => startBaton(new Lifetime(), salesforce),
+  main: () => startBaton(new Lifetime('record'), salesforce),
 });

@@ -38,6 +38,10 @@ export interface Dock {
  */
 export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) => void): Dock {
   const host = document.createElement('baton-dock');
+  // Which script drew it: after an update the new script's dock replaces an old one, and an
+  // old script that has not yet noticed it is orphaned must not put its dock back.
+  const since = performance.now();
+  host.dataset.since = String(since);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = DOCK_CSS;
@@ -57,7 +61,10 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   let frameScheduled = false;
 
   const attach = () => {
-    if (host.isConnected) return;
+    if (host.isConnected || lifetime.isInvalid) return;
+    const others = [...document.querySelectorAll<HTMLElement>('baton-dock')];
+    if (others.some((other) => Number(other.dataset.since) > since)) return;
+    for (const older of others) older.remove();
     document.documentElement.append(host);
     // A frame put back into the page loads its src attribute afresh: make that the current state.
     if (frame && frame.getAttribute('src') !== shownSrc) frame.src = shownSrc;

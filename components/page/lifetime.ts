@@ -5,7 +5,7 @@ const ORPHAN_CHECK_MS = 1000;
 
 /**
  * How long a content script keeps working: until the extension is reloaded, updated or
- * removed, and its runtime id is gone. Not WXT's ContentScriptContext: that one also ends
+ * removed (its runtime id is gone, or a newer copy of the script took over). Not WXT's ContentScriptContext: that one also ends
  * when the page dispatches a "content-script-started" event naming our extension id (which
  * is public), so any script on the host page could switch the stage guard off in one line.
  * Everything a content script starts (listeners, observers, timers) is tied to this.
@@ -13,17 +13,27 @@ const ORPHAN_CHECK_MS = 1000;
 export class Lifetime {
   readonly #ending = new AbortController();
   readonly signal = this.#ending.signal;
+  readonly #token = Symbol('baton');
+  readonly #slot: string;
 
-  constructor() {
+  /**
+   * `name` says which script this is ("record", "boards"). A newer copy of the same script
+   * (injected after an update) takes over: it runs in the same isolated world, where the
+   * old copy's runtime comes back to life, so the old one learns it is superseded from a
+   * global of that world, which the host page cannot reach.
+   */
+  constructor(name: string) {
+    this.#slot = `batonLifetime:${name}`;
+    (globalThis as Record<string, unknown>)[this.#slot] = this.#token;
     const check = setInterval(() => {
-      if (browser.runtime?.id) return;
+      if (!this.isInvalid) return;
       clearInterval(check);
       this.#ending.abort();
     }, ORPHAN_CHECK_MS);
   }
 
   get isInvalid(): boolean {
-    return this.signal.aborted || !browser.runtime?.id;
+    return this.signal.aborted || !browser.runtime?.id || (globalThis as Record<string, unknown>)[this.#slot] !== this.#token;
   }
 
   /** Runs once the script is orphaned; returns a function that cancels it. */

@@ -20,6 +20,7 @@ import { batonDb } from '../../components/storage/db';
 import { recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
+import { reinjectOnUpdate } from './reinject';
 import { injectBoards } from './boards';
 import { rememberPageNotes } from '../../components/storage/page-notes';
 import { showToolbarBadge } from './toolbar';
@@ -97,6 +98,7 @@ export default defineBackground({
     });
 
     registerClickupHosts();
+    reinjectOnUpdate();
   },
 });
 

@@ -101,7 +101,7 @@ describe('HubSpot drafts', () => {
     await page.close();
   });
 
-  it('stops the old content script cleanly when the extension is reloaded, and a tab reload brings the draft back', async () => {
+  it('hands an open tab to the new script when the extension is updated: one dock, the draft intact, still guarded', async () => {
     const page = await openDeal('3005');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -111,16 +111,18 @@ describe('HubSpot drafts', () => {
     await waitSaved(panel);
 
     await reloadExtension(session);
-    await expect.poll(() => page.locator('baton-dock').count(), { timeout: 5000 }).toBe(0);
-    // The orphaned script no longer stands between the user and the host page.
+    // The worker puts the new script into the open tab, whose dock replaces the old one.
+    await expect.poll(() => panel.isDetached(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => clientGoals(page).catch(() => ''), { timeout: 10_000 }).toBe('Survives an update');
+    await expect.poll(() => page.locator('baton-dock').count(), { timeout: 5000 }).toBe(1);
+    await pollText((await panelFrame(page)).getByTestId('completeness-badge')).toBe('1 of 6 required');
     await page.locator('[data-test-id="highlight-property-item-dealstage"] button').nth(1).click();
-    await page.getByRole('option', { name: 'Qualified to buy' }).click();
-    expect(errors).toEqual([]);
+    await page.getByRole('option', { name: 'Closed won', exact: true }).click();
+    expect(await page.evaluate(() => (window as unknown as { __fixture: { commits: unknown[] } }).__fixture.commits)).toEqual([]);
 
     await page.reload();
     await expect.poll(() => clientGoals(page), { timeout: 10_000 }).toBe('Survives an update');
     await expect(page.locator('baton-dock').count()).resolves.toBe(1);
-    await pollText((await panelFrame(page)).getByTestId('completeness-badge')).toBe('1 of 6 required');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -32,12 +32,18 @@ export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing
     messenger.onMessage('recordChanged', ({ data, sender }) => {
       if (own(sender)) page?.update(data);
     }),
+    messenger.onMessage('refreshStatus', ({ sender }) => {
+      if (own(sender)) page?.refresh();
+    }),
     messenger.onMessage('moveDialogClosed', ({ data, sender }) => {
       if (own(sender)) page?.answer(data.confirmed);
     }),
     messenger.onMessage('listingRecords', ({ sender }) => (own(sender) && page ? page.records() : [])),
   ];
   lifetime.onInvalidated(() => {
+    // An orphaned script (extension reloaded) takes its badges, styles and any open dialog with
+    // it: a dialog left behind would cover the board with nothing to answer it.
+    page?.stop();
     // After an extension reload the APIs are gone from this orphaned script, our listeners too.
     if (browser.runtime?.id) for (const stop of unsubscribe) stop();
   });

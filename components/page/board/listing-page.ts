@@ -12,6 +12,7 @@ import { openMoveDialog, type MoveDialog } from './move-dialog';
 
 export interface ListingPage {
   update(status: RecordStatus): void;
+  refresh(): void;
   /** The user answered the move dialog. */
   answer(confirmed: boolean): void;
   records(): PageRecord[];
@@ -59,6 +60,7 @@ export function startListingPage(
 
   return {
     update: (status) => watch.update(status),
+    refresh: () => watch.refresh(),
     answer(confirmed) {
       const current = dialog;
       dialog = undefined;

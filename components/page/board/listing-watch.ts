@@ -9,6 +9,8 @@ export interface ListingWatch {
   status(recordId: string): RecordStatus | undefined;
   /** A record changed (typed in another tab or in the move dialog): redraw its badges. */
   update(status: RecordStatus): void;
+  /** Templates changed or handoffs were imported: read every shown record again. */
+  refresh(): void;
   /** Every record on the page with its status, in page order. */
   records(): { item: Element; recordId: string; status: RecordStatus | undefined }[];
   stop(): void;
@@ -120,6 +122,10 @@ export function watchListing(
       if (status.ref.host !== host || status.ref.objectType !== listing.objectType) return;
       keepNewest(status);
       redraw(new Set([status.ref.recordId]));
+    },
+    refresh() {
+      statuses.clear();
+      for (const item of document.querySelectorAll(listing.itemSelector)) if (isItem(item)) queue(item);
     },
     records() {
       const seen = new Set<string>();

@@ -107,7 +107,7 @@ export function HandoffPanel() {
         <p className="empty">No handoff template applies to this record.</p>
       ) : null}
       {active && completeness(active.template, active.values).complete ? (
-        <BriefActions recordRef={ref} recordTitle={location.recordTitle} handoff={active} movedTo={location.movedTo} />
+        <BriefActions key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} handoff={active} movedTo={location.movedTo} />
       ) : null}
       <SaveStatus />
     </main>

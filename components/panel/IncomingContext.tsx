@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { parseBrief, type ParsedBrief } from '../../lib/brief';
 import { parseReceipt, type ParsedReceipt } from '../../lib/receipt';
-import type { RecordRef } from '../../lib/record';
+import { recordLabel, type RecordRef } from '../../lib/record';
+import type { Answer } from '../../lib/stored';
 import { DEFAULT_RECEIPT, type Template } from '../../lib/template';
 import { batonDb } from '../storage/db';
 import { handoffKey } from '../storage/handoffs';
@@ -36,7 +37,7 @@ export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
         </p>
       ) : null}
       {latest ? <IncomingBrief brief={latest} previous={previous} templateName={template?.name} /> : null}
-      {latest && template ? <ReceiptForm recordRef={recordRef} template={template} /> : null}
+      {latest && template ? <ReceiptForm key={`${recordLabel(recordRef)}/${template.id}`} recordRef={recordRef} template={template} /> : null}
     </>
   );
 }
@@ -55,6 +56,17 @@ function fallbackTemplate(brief: ParsedBrief): Template {
   return { id: brief.templateId, name: brief.templateId, version: brief.templateVersion, appliesTo: [{ host: brief.record.host, objectType: brief.record.objectType }], fields: [], receipt: DEFAULT_RECEIPT };
 }
 
+/** Receipts carry minutes, the sent time milliseconds. */
+const CLOCK_SLACK_MS = 60_000;
+
+/**
+ * Anyone who can add a note could write a receipt: only a signed one, dated after this
+ * handoff's brief was sent and not in the future, answers it.
+ */
+function answersBrief(answer: Answer, sentAt: number | undefined): boolean {
+  return Boolean(answer.by) && sentAt !== undefined && answer.at >= sentAt - CLOCK_SLACK_MS && answer.at <= Date.now() + CLOCK_SLACK_MS;
+}
+
 /** The sender's side: an answer seen in the record marks the local handoff accepted or sent back. */
 function useAnswersOnHandoffs(recordRef: RecordRef, receipts: ParsedReceipt[]) {
   useEffect(() => {
@@ -63,7 +75,7 @@ function useAnswersOnHandoffs(recordRef: RecordRef, receipts: ParsedReceipt[]) {
       void batonDb().transaction('rw', batonDb().handoffs, async () => {
         const key = handoffKey(recordRef, templateId);
         const handoff = await batonDb().handoffs.get(key);
-        if (handoff && (handoff.answer?.at ?? -1) < answer.at) await batonDb().handoffs.update(key, { answer });
+        if (handoff && answersBrief(answer, handoff.sentAt) && (handoff.answer?.at ?? -1) < answer.at) await batonDb().handoffs.update(key, { answer });
       });
     }
   }, [receipts, recordRef]);

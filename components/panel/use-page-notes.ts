@@ -6,6 +6,9 @@ import { watchPageNotes } from '../storage/page-notes';
 export function usePageNotes(ref: RecordRef): string[] {
   const [texts, setTexts] = useState<string[]>([]);
   const key = recordLabel(ref);
-  useEffect(() => watchPageNotes(ref, setTexts), [key]); // key identifies ref
+  useEffect(() => {
+    setTexts([]); // never show one record's notes on another while the new ones load
+    return watchPageNotes(ref, setTexts);
+  }, [key]); // key identifies ref
   return texts;
 }

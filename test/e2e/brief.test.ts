@@ -128,6 +128,19 @@ describe('receiving the brief', () => {
     await page.close();
   });
 
+  it('keeps each record’s receipt to itself across SPA navigation', async () => {
+    const page = await openPage(session, 'https://app.clickup.com/t/868recv05');
+    await fixture(page, 'addComment', briefText(VALUES, '2026-11-26T14:03:00Z'), 'Maria Lopez');
+    const receipt = (await panelFrame(page)).getByTestId('receipt');
+    for (const item of ['I have read the brief', 'Kickoff scheduled', 'Scope confirmed with the client']) await receipt.getByLabel(item).check();
+    await fixture(page, 'navigate', '868recv06');
+    await fixture(page, 'addComment', briefText(VALUES, '2026-11-26T15:00:00Z', '1002'), 'Maria Lopez');
+    const next = (await panelFrame(page)).getByTestId('receipt');
+    await expect.poll(() => next.getByLabel('I have read the brief').isChecked().catch(() => true)).toBe(false);
+    await expect(next.getByRole('button', { name: 'Accept' }).isDisabled()).resolves.toBe(true);
+    await page.close();
+  });
+
   it('sends back only with a reason', async () => {
     const page = await openPage(session, 'https://app.clickup.com/t/868recv03');
     await fixture(page, 'addComment', briefText(VALUES, '2026-11-26T14:03:00Z'), 'Maria Lopez');

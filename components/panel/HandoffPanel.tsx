@@ -15,10 +15,24 @@ import { MoveDialog } from './MoveDialog';
 import { BlockNotice, GuardNotice } from './Notices';
 import { usePanelStore } from './panel-store';
 import { SaveStatus } from './SaveStatus';
+import { useEmbedderAllowed } from './use-embedder-check';
 import { usePanelLocation } from './use-panel-location';
 
 /** The checklist for the record the host tab shows. Lives in an extension-page iframe. */
 export function HandoffPanel() {
+  const embedderAllowed = useEmbedderAllowed();
+  return embedderAllowed ? <RecordPanel /> : embedderAllowed === false ? <ForeignPage /> : null;
+}
+
+function ForeignPage() {
+  return (
+    <main className="panel">
+      <p className="notice notice--error" role="alert">Baton’s checklist only opens inside HubSpot, Salesforce, Pipedrive and ClickUp.</p>
+    </main>
+  );
+}
+
+function RecordPanel() {
   const location = usePanelLocation();
   const ref = location?.ref;
   const refKey = ref ? recordLabel(ref) : '';

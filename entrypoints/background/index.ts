@@ -35,14 +35,14 @@ export default defineBackground({
     const templatesReady = installTemplates(db, defaultTemplates());
 
     messenger.onMessage('getRecordStatus', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'any');
       const ref = RecordRefSchema.parse(data);
       await templatesReady;
       return RecordStatusSchema.parse(await recordStatus(db, ref));
     });
 
     messenger.onMessage('saveField', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'extensionPage');
       const input = SaveFieldSchema.parse(data);
       await templatesReady;
       await saveFieldValue(db, input);
@@ -52,35 +52,35 @@ export default defineBackground({
     });
 
     messenger.onMessage('getRecordStatuses', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'contentScript');
       const refs = RecordRefsSchema.parse(data);
       await templatesReady;
       return StatusBatchSchema.parse(packStatuses(await recordStatuses(db, refs)));
     });
 
     messenger.onMessage('openBoards', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'contentScript');
       const url = new URL(PageUrlSchema.parse(data));
       // Only the tab's own site: a page can change its path, never its origin, without a load.
       if (sender.tab?.id !== undefined && sender.url && new URL(sender.url).origin === url.origin) await injectBoards(sender.tab.id, url);
     });
 
     messenger.onMessage('showToolbarBadge', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'contentScript');
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await showToolbarBadge(tabId, ToolbarBadgeSchema.parse(data));
     });
 
     // The move dialog is a frame in the tab; its answer goes to that tab's content script.
     messenger.onMessage('closeMoveDialog', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'extensionPage');
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await messenger.sendMessage('moveDialogClosed', MoveDialogAnswerSchema.parse(data), { tabId, frameId: 0 });
     });
 
     // The panel is a frame in the tab; the composer is in the tab's page.
     messenger.onMessage('insertIntoComposer', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'extensionPage');
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { inserted: false, reason: 'not in a tab' };
       const answer = await messenger.sendMessage('insertIntoComposer', ComposerTextSchema.parse(data), { tabId, frameId: 0 });
@@ -88,12 +88,12 @@ export default defineBackground({
     });
 
     messenger.onMessage('pageNotes', async ({ data, sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'contentScript');
       await rememberPageNotes(PageNotesSchema.parse(data));
     });
 
     messenger.onMessage('templatesChanged', ({ sender }) => {
-      assertOwnExtension(sender);
+      assertSender(sender, 'extensionPage');
       void refreshTabs();
     });
 
@@ -102,6 +102,17 @@ export default defineBackground({
   },
 });
 
-function assertOwnExtension(sender: { id?: string }): void {
+type SenderKind = 'contentScript' | 'extensionPage' | 'any';
+
+/**
+ * Only our own extension may talk to us, and each command only from the side that sends
+ * it: a content script (the top frame of a host tab, the less trusted side, since it lives in
+ * the host's renderer) or one of our own pages (panel, dialog, settings).
+ */
+function assertSender(sender: { id?: string; url?: string; tab?: unknown; frameId?: number }, kind: SenderKind): void {
   if (!isOwnExtension(sender, browser.runtime.id)) throw new Error('Message from an unknown sender');
+  const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+  const fromContentScript = !fromOwnPage && sender.tab !== undefined && sender.frameId === 0;
+  if (kind === 'contentScript' && !fromContentScript) throw new Error('This message is for content scripts only');
+  if (kind === 'extensionPage' && !fromOwnPage) throw new Error("This message is for Baton's own pages only");
 }

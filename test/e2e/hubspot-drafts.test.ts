@@ -92,6 +92,17 @@ describe('HubSpot drafts', () => {
     await page.close();
   });
 
+  it('shows no draft to another site that frames the panel', async () => {
+    await session.context.route('https://evil.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<iframe src="chrome-extension://${session.extensionId}/panel.html#host=hubspot&objectType=deal&recordId=3001&guard=active&guardControl=x"></iframe>` }),
+    );
+    const page = await session.context.newPage();
+    await page.goto('https://evil.example/');
+    await expect.poll(() => page.frames().find((frame) => frame.url().includes('panel.html'))?.locator('body').innerText().catch(() => '')).toContain('only opens inside HubSpot');
+    expect(await page.frames().find((frame) => frame.url().includes('panel.html'))!.locator('textarea, input').count()).toBe(0);
+    await page.close();
+  });
+
   it('keeps nothing of ours in the host site’s IndexedDB', async () => {
     const page = await openDeal('3004');
     const panel = await panelFrame(page);

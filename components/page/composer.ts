@@ -48,10 +48,14 @@ function placeCaretAtEnd(element: HTMLElement): void {
 /** Marks Baton's texts among a page's notes (cheap; the panel does the reading). */
 const BATON_MARK = /Baton(\s*[·•|-]|\s+receipt)/;
 
-/** The text of each note that holds a Baton brief or receipt, with its line breaks. */
+/**
+ * The text of each note that holds a Baton brief or receipt. textContent, not innerText: no
+ * layout forced on the host; the panel reads briefs whose line breaks are gone just as well.
+ */
 export function batonNoteTexts(root: ParentNode, noteSelector: string): string[] {
   return [...root.querySelectorAll(noteSelector)]
-    .filter((note) => BATON_MARK.test(note.textContent ?? ''))
+    .map((note) => note.textContent ?? '')
+    .filter((text) => BATON_MARK.test(text))
     .slice(-50)
-    .map((note) => ((note as HTMLElement).innerText ?? note.textContent ?? '').slice(0, 50_000));
+    .map((text) => text.slice(0, 50_000));
 }

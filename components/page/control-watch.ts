@@ -40,9 +40,10 @@ export function watchStageControl(
   };
   const observer = new MutationObserver(() => schedule());
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  lifetime.onInvalidated(() => observer.disconnect());
+  const forget = lifetime.onInvalidated(() => observer.disconnect());
   check();
   return () => {
+    forget();
     observer.disconnect();
     if (pending !== undefined) clearTimeout(pending);
   };

@@ -73,11 +73,12 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   const keeper = new MutationObserver(attach);
   keeper.observe(document.documentElement, { childList: true });
   const remove = () => {
+    forget();
     keeper.disconnect();
     host.remove();
     reserveSpace(false);
   };
-  lifetime.onInvalidated(remove);
+  const forget = lifetime.onInvalidated(remove);
 
   // The open panel sits beside the page, not over it: the page's own layout gives up the
   // panel's width (pages built of fixed-position shells still run under it; collapse helps).

@@ -12,6 +12,7 @@ import { watchStageControl } from './control-watch';
 import { createDock, type Dock } from './dock';
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
+const NOTES_READ_INTERVAL_MS = 1000;
 
 export interface RecordPage {
   /** The stage guard's question, answered synchronously from what is known now. */
@@ -83,10 +84,32 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     }
   }
 
+  /**
+   * The control found last time, while it is still on screen; else a new search. Pages
+   * change all the time (Lightning above all): a full search each time would cost them.
+   */
+  let control: Element | undefined;
+  function stageControlPresent(): boolean {
+    if (control?.isConnected && control.checkVisibility()) return true;
+    control = adapter.stageControl(document);
+    return control !== undefined;
+  }
+
   /** Tells the panel (through the worker) which Baton briefs and receipts the record shows. */
   let lastNotes = '';
+  let notesReadAt = -Infinity;
+  let notesPending = false;
   function syncNotes() {
     if (!ref) return;
+    // Notes change when someone posts: once a second is soon enough and spares busy pages,
+    // and a change inside that second is read when it ends.
+    const wait = notesReadAt + NOTES_READ_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      if (!notesPending) lifetime.setTimeout(() => ((notesPending = false), syncNotes()), wait);
+      notesPending = true;
+      return;
+    }
+    notesReadAt = performance.now();
     const texts = batonNoteTexts(document, adapter.notes);
     const key = `${recordLabel(ref)}\n${texts.join('\u0000')}`;
     if (key === lastNotes) return;
@@ -171,7 +194,7 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
           () => {
             showRecord(adapter.recordFromPage(url, document));
             syncNotes();
-            return adapter.hasStageControl(document);
+            return stageControlPresent();
           },
           (next) => {
             guard = next;

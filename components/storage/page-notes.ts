@@ -9,8 +9,22 @@ import { recordLabel, type RecordRef } from '../../lib/record';
 
 const key = (ref: RecordRef) => `notes:${recordLabel(ref)}`;
 
+/** Session storage holds 10 MB: the notes of the most recently read records only. */
+const RECORDS_KEPT = 100;
+
 export async function rememberPageNotes(notes: PageNotes): Promise<void> {
-  await browser.storage.session.set({ [key(notes.ref)]: notes.texts });
+  await browser.storage.session.set({ [key(notes.ref)]: notes.texts, [ORDER]: await recentRecords(key(notes.ref)) });
+}
+
+const ORDER = 'notes:recent';
+
+/** The records read most recently, this one last; drops (and deletes) the oldest beyond the limit. */
+async function recentRecords(latest: string): Promise<string[]> {
+  const stored = (await browser.storage.session.get(ORDER))[ORDER];
+  const order = [...(Array.isArray(stored) ? stored.filter((name): name is string => typeof name === 'string' && name !== latest) : []), latest];
+  const dropped = order.splice(0, Math.max(0, order.length - RECORDS_KEPT));
+  if (dropped.length > 0) await browser.storage.session.remove(dropped);
+  return order;
 }
 
 /** The note texts of a record; calls back now and on every change. Returns the unsubscribe. */

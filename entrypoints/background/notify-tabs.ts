@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { clickupHosts, originPattern } from '../../components/storage/clickup-hosts';
+import { ALL_HOST_MATCHES } from '../../lib/hosts/all';
 import type { RecordStatus } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
 
@@ -15,7 +17,9 @@ export function refreshTabs(): Promise<void> {
   return toEveryTab((tabId) => messenger.sendMessage('refreshStatus', undefined, tabId));
 }
 
+/** Tabs of the host apps only (and the team's own ClickUp domains): no other tab has our script. */
 async function toEveryTab(send: (tabId: number) => Promise<void>): Promise<void> {
-  const tabs = await browser.tabs.query({});
+  const whiteLabel = (await clickupHosts.getValue()).map(originPattern);
+  const tabs = await browser.tabs.query({ url: [...ALL_HOST_MATCHES, ...whiteLabel] });
   await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [send(tab.id)])));
 }

@@ -17,8 +17,8 @@ export interface HostAdapter {
   recordFromPage(url: URL, doc: Document): RecordRef | undefined;
   /** The host's own name for the record, read as text. */
   recordTitle(doc: Document): string | undefined;
-  /** True while a control the guard relies on is on the page. */
-  hasStageControl(doc: Document): boolean;
+  /** A control the guard relies on, while one is on the page. */
+  stageControl(doc: Document): Element | undefined;
   /** What the user would lose were the guard inactive, said plainly. */
   stageControlName: string;
   /**

@@ -93,7 +93,7 @@ export const clickup: HostAdapter = {
     return id && /^[a-z0-9]+$/.test(id) ? task(id) : undefined;
   },
   recordTitle: (doc) => textOf(doc.querySelector(`${SELECTORS.taskView} ${SELECTORS.title}`)),
-  hasStageControl: (doc) => doc.querySelector(`${SELECTORS.statusTrigger}, ${SELECTORS.checkmark}`) !== null,
+  stageControl: (doc) => doc.querySelector(`${SELECTORS.statusTrigger}, ${SELECTORS.checkmark}`) ?? undefined,
   stageCommit(event) {
     if (activatedButton(event, SELECTORS.checkmark)) return COMPLETE_STATUS;
     const item = activatedOption(event, SELECTORS.statusItem);

@@ -93,8 +93,8 @@ export const hubspot: HostAdapter = {
   isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),
   recordTitle: (doc) => textOf(doc.querySelector(SELECTORS.title)),
-  hasStageControl: (doc) =>
-    doc.querySelector(`${SELECTORS.highlightStageControl} button, ${SELECTORS.sidebarStageControl}`) !== null,
+  stageControl: (doc) =>
+    doc.querySelector(`${SELECTORS.highlightStageControl} button, ${SELECTORS.sidebarStageControl}`) ?? undefined,
   stageCommit(event, menu) {
     const target = eventTarget(event);
     if (!target || !isStageMenu(menu, target.ownerDocument)) return undefined;

@@ -77,7 +77,7 @@ export const pipedrive: HostAdapter = {
   isRecordUrl: (url) => dealFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),
   recordTitle: (doc) => textOf(doc.querySelector(SELECTORS.title)),
-  hasStageControl: (doc) => doc.querySelector(`${SELECTORS.stage}, ${SELECTORS.won}`) !== null,
+  stageControl: (doc) => doc.querySelector(`${SELECTORS.stage}, ${SELECTORS.won}`) ?? undefined,
   stageCommit(event) {
     if (activatedButton(event, SELECTORS.won)) return WON_STAGE;
     const stage = activatedButton(event, SELECTORS.stage);

@@ -148,8 +148,8 @@ export const salesforce: HostAdapter = {
   recordTitle(doc) {
     return textOf(queryDeep(activeView(doc), SELECTORS.title)) ?? (doc.title.replace(/\s*\|\s*Salesforce\s*$/, '') || undefined);
   },
-  hasStageControl(doc) {
-    return queryDeep(activeView(doc), `${SELECTORS.pathButton}, ${SELECTORS.inlineEditTrigger}`) !== undefined;
+  stageControl(doc) {
+    return queryDeep(activeView(doc), `${SELECTORS.pathButton}, ${SELECTORS.inlineEditTrigger}`);
   },
   stageCommit(event) {
     if (!eventTarget(event)) return undefined;

@@ -110,11 +110,12 @@ export function watchListing(
   observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: listing.recycledAttributes });
 
   const stop = () => {
+    forget();
     observer.disconnect();
     style.remove();
     document.removeEventListener('animationstart', onSeen, true);
   };
-  lifetime.onInvalidated(stop);
+  const forget = lifetime.onInvalidated(stop);
 
   return {
     status: (recordId) => statuses.get(recordId),

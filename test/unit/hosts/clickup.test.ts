@@ -138,13 +138,13 @@ describe('ClickUp status commits', () => {
 describe('ClickUp hasStageControl', () => {
   it('is true with the status trigger or the checkmark', () => {
     mountTaskWithStatusList();
-    expect(clickup.hasStageControl(document)).toBe(true);
+    expect(Boolean(clickup.stageControl(document))).toBe(true);
     document.body.innerHTML = '<button data-test="status-button__checkmark"></button>';
-    expect(clickup.hasStageControl(document)).toBe(true);
+    expect(Boolean(clickup.stageControl(document))).toBe(true);
   });
 
   it('is false without either', () => {
     document.body.innerHTML = '<div role="dialog" data-task-id="868a6gkvn"><h1>Onboard Acme</h1></div>';
-    expect(clickup.hasStageControl(document)).toBe(false);
+    expect(Boolean(clickup.stageControl(document))).toBe(false);
   });
 });

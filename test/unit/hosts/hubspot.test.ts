@@ -138,14 +138,14 @@ describe('HubSpot hasStageControl', () => {
 
   it('is true with the highlight card stage item or the "About this deal" stage button', () => {
     mountDealWithPopover(STAGE_OPTIONS);
-    expect(hubspot.hasStageControl(document)).toBe(true);
+    expect(Boolean(hubspot.stageControl(document))).toBe(true);
     document.body.innerHTML = '<button data-selenium-test="property-input-dealstage">Contract sent</button>';
-    expect(hubspot.hasStageControl(document)).toBe(true);
+    expect(Boolean(hubspot.stageControl(document))).toBe(true);
   });
 
   it('is false without a stage button', () => {
     document.body.innerHTML = `<div data-test-id="highlight-property-item-dealstage"><span>Stage: Contract sent</span></div>
       <div data-selenium-test="property-input-dealstage">Contract sent</div>`;
-    expect(hubspot.hasStageControl(document)).toBe(false);
+    expect(Boolean(hubspot.stageControl(document))).toBe(false);
   });
 });

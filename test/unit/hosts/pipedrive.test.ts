@@ -111,16 +111,16 @@ describe('Pipedrive stage commits', () => {
 describe('Pipedrive hasStageControl', () => {
   it('is true on a deal page with the stage bar', () => {
     mountDealPage();
-    expect(pipedrive.hasStageControl(document)).toBe(true);
+    expect(Boolean(pipedrive.stageControl(document))).toBe(true);
   });
 
   it('is true with only the Won button', () => {
     document.body.innerHTML = '<button data-testid="won-button">Won</button>';
-    expect(pipedrive.hasStageControl(document)).toBe(true);
+    expect(Boolean(pipedrive.stageControl(document))).toBe(true);
   });
 
   it('is false without either', () => {
     document.body.innerHTML = '<h1 data-testid="header-title">Acme renewal</h1><button>Lost</button>';
-    expect(pipedrive.hasStageControl(document)).toBe(false);
+    expect(Boolean(pipedrive.stageControl(document))).toBe(false);
   });
 });

@@ -258,16 +258,16 @@ describe.each([
   describe('hasStageControl', () => {
     it('is true with the Path or the Stage field in the active view', () => {
       mountViews([{ current: 'Qualification' }], shadow);
-      expect(salesforce.hasStageControl(document)).toBe(true);
+      expect(Boolean(salesforce.stageControl(document))).toBe(true);
       mountViews([{ current: 'Qualification', path: false }], shadow);
-      expect(salesforce.hasStageControl(document)).toBe(true);
+      expect(Boolean(salesforce.stageControl(document))).toBe(true);
       mountViews([{ current: 'Qualification', stageField: false }], shadow);
-      expect(salesforce.hasStageControl(document)).toBe(true);
+      expect(Boolean(salesforce.stageControl(document))).toBe(true);
     });
 
     it('is false when only a cached view has them', () => {
       mountViews([{ current: 'Qualification', active: false }, { current: 'Qualification', path: false, stageField: false }], shadow);
-      expect(salesforce.hasStageControl(document)).toBe(false);
+      expect(Boolean(salesforce.stageControl(document))).toBe(false);
     });
   });
 });

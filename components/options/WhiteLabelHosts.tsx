@@ -39,7 +39,7 @@ export function WhiteLabelHosts() {
           {hosts.map((origin) => (
             <li key={origin}>
               {origin}{' '}
-              <button type="button" onClick={() => void remove(origin)}>
+              <button type="button" aria-label={`Remove ${origin}`} onClick={() => void remove(origin)}>
                 Remove
               </button>
             </li>

@@ -13,7 +13,7 @@ const DOCK_CSS = `
   font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: normal; color: #fff; background: #1f3a5f;
   border: 0; border-radius: 8px 0 0 8px; padding: 10px 12px; cursor: pointer;
   box-shadow: 0 2px 8px rgba(0,0,0,.25); }
-.tab:focus-visible { outline: 3px solid #f5b301; outline-offset: 2px; }
+.tab:focus-visible { outline: 3px solid #0b5fff; outline-offset: 2px; }
 .tab[data-complete="true"] { background: #1d6b3a; }
 .tab[data-guard="inactive"] { background: #8a1c1c; }
 iframe { box-sizing: border-box; position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH_PX}px; height: 100vh; border: 0;
@@ -24,8 +24,11 @@ iframe { box-sizing: border-box; position: fixed; top: 0; right: 0; width: ${PAN
 
 export interface Dock {
   show(location: PanelLocation): void;
-  /** `now`: the user is waiting for the panel, do not defer the frame to idle time. */
-  setCollapsed(collapsed: boolean, options?: { now?: boolean }): void;
+  /**
+   * `now`: the user is waiting for the panel, do not defer the frame to idle time. `focus`:
+   * the user toggled it, so focus follows (into the panel, or back to the tab).
+   */
+  setCollapsed(collapsed: boolean, options?: { now?: boolean; focus?: boolean }): void;
   setBadge(text: string, complete: boolean): void;
   remove(): void;
 }
@@ -134,11 +137,13 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
       attach();
       scheduleFrame();
     },
-    setCollapsed(next, { now = false } = {}) {
+    setCollapsed(next, { now = false, focus = false } = {}) {
       collapsed = next;
       renderTab();
       if (now) syncFrame();
       else scheduleFrame();
+      // The focused frame is hidden on collapse: without this, focus falls to the host page.
+      if (focus) (collapsed ? tab : frame)?.focus();
     },
     setBadge(text, complete) {
       badge = text;

@@ -60,8 +60,14 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
   /** The user's own toggle (or a blocked move): the panel is wanted now. */
   function setCollapsed(value: boolean) {
     collapsed = value;
-    dock?.setCollapsed(value, { now: true });
+    dock?.setCollapsed(value, { now: true, focus: true });
     void dockCollapsed.set(value);
+  }
+
+  /** Opens the panel in this tab for a block or a handoff, without changing the user's choice for every tab. */
+  function openHere() {
+    collapsed = false;
+    dock?.setCollapsed(false, { now: true });
   }
 
   function render() {
@@ -167,14 +173,14 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
       blocked = undefined;
       movedTo = stage;
       ensureDock();
-      setCollapsed(false);
+      openHere();
       render();
     },
     onBlocked(decision) {
       if (!ref) return console.warn(`Baton held back a move to "${decision.stage}": this record is not identified yet.`);
       blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
       ensureDock();
-      setCollapsed(false);
+      openHere();
       render();
     },
     open(url) {

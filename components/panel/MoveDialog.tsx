@@ -28,6 +28,13 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
       : new Map<string, Set<string>>(),
   );
   const ready = decision.kind === 'allow';
+  // ...plus any that became required meanwhile (a field required only when another says so).
+  const askedNow = new Map(asked);
+  if (decision.kind === 'block' && decision.reason === 'incomplete') {
+    for (const blocker of decision.blockers) {
+      askedNow.set(blocker.templateId, new Set([...(asked.get(blocker.templateId) ?? []), ...blocker.missing.map((field) => field.fieldId)]));
+    }
+  }
   const answer = (confirmed: boolean) => void messenger.sendMessage('closeMoveDialog', { confirmed });
 
   useEffect(() => {
@@ -45,17 +52,17 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
         {ready ? 'The checklist is complete.' : 'The next team needs these first. What you type is saved as you go.'}
       </p>
       {handoffs
-        .filter((handoff) => asked.has(handoff.template.id))
+        .filter((handoff) => askedNow.has(handoff.template.id))
         .map((handoff, index) => (
           <section key={handoff.template.id} aria-label={handoff.template.name}>
-            {asked.size > 1 ? <h2 className="dialog__template">{handoff.template.name}</h2> : null}
+            {askedNow.size > 1 ? <h2 className="dialog__template">{handoff.template.name}</h2> : null}
             <ChecklistForm
               recordRef={recordRef}
               recordTitle={recordTitle}
               handoff={handoff}
               focusAttempt={index === 0 ? 1 : 0}
               blocking={false}
-              onlyFields={asked.get(handoff.template.id)}
+              onlyFields={askedNow.get(handoff.template.id)}
             />
           </section>
         ))}

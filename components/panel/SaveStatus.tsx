@@ -12,7 +12,8 @@ export function SaveStatus() {
           ? save.message
           : 'Drafts are saved on this device as you type.';
   return (
-    <div className={`save-status save-status--${save.kind}`} role={save.kind === 'error' ? 'alert' : 'status'} data-testid="save-status">
+    // Only a failure is announced: "Saving… Saved" on every keystroke would drown a screen reader.
+    <div className={`save-status save-status--${save.kind}`} role={save.kind === 'error' ? 'alert' : undefined} data-testid="save-status">
       {text}
     </div>
   );

@@ -47,7 +47,13 @@ export function PagePopup() {
   const incomplete = state.records.filter((record) => !isComplete(record.status.checklists));
   return (
     <main className="popup">
-      <h1>{incomplete.length === 0 ? 'Every handoff on this page is ready' : `${incomplete.length} not ready to hand off`}</h1>
+      <h1>
+        {state.records.length === 0
+          ? 'No handoffs on this page'
+          : incomplete.length === 0
+            ? 'Every handoff on this page is ready'
+            : `${incomplete.length} not ready to hand off`}
+      </h1>
       <ul data-testid="incomplete-records">
         {incomplete.map((record) => {
           const { filled, required } = totals(record.status.checklists);

@@ -1,3 +1,4 @@
+import { defaultTemplates } from '../../lib/default-templates';
 import { describe, expect, it } from 'vitest';
 import { FIELD_KINDS, maxLengthOf } from '../../lib/template';
 import { parseTemplate, parseTemplateJson } from '../../lib/template-json';
@@ -51,8 +52,18 @@ describe('the shipped Sales → Onboarding template', () => {
       { host: 'hubspot', objectType: 'deal', gateStages: 'closed won' },
       { host: 'salesforce', objectType: 'opportunity', gateStages: 'closed won' },
       { host: 'pipedrive', objectType: 'deal', gateStages: '^won$|closed won' },
-      { host: 'clickup', objectType: 'task', gateStages: 'onboarding|kickoff|handoff' },
+      { host: 'clickup', objectType: 'task', gateStages: '\\b(onboarding|kickoff|handoff)\\b' },
     ]);
+  });
+
+  it('gates ClickUp statuses by whole words: "sales handoff" yes, "inactive" or "handoffs done" no', () => {
+    const onboarding = salesToOnboarding().appliesTo.find((target) => target.host === 'clickup')!.gateStages!;
+    const delivery = defaultTemplates().find((each) => each.id === 'onboarding-to-delivery')!.appliesTo[0]!.gateStages!;
+    const gates = (pattern: string, stage: string) => new RegExp(pattern, 'i').test(stage);
+    expect(['onboarding', 'sales handoff', 'Kickoff'].every((stage) => gates(onboarding, stage))).toBe(true);
+    expect(gates(onboarding, 'handoffs done')).toBe(false);
+    expect(['in progress', 'delivery', 'ACTIVE'].every((stage) => gates(delivery, stage))).toBe(true);
+    expect(['inactive', 'deliveryless'].some((stage) => gates(delivery, stage))).toBe(false);
   });
 
   it('reads the same from its JSON text', () => {

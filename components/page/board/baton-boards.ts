@@ -57,6 +57,8 @@ export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing
       page = startListingPage(lifetime, adapter.host, adapter.listing, guardDrags, reportToolbar);
     } else if (wasListing) {
       lastBadge = '';
+      // To a record, its own script speaks for the toolbar; anywhere else it says nothing.
+      if (!adapter.isRecordUrl(url)) void messenger.sendMessage('showToolbarBadge', toolbarBadge([], false)).catch(() => undefined);
     }
   }
 

@@ -1,4 +1,5 @@
 import { completeness } from './completeness';
+import { normalizeNoteText, RECORD_PART, SEPARATOR } from './note-format';
 import type { HostApp, RecordRef } from './record';
 import type { FieldValues, Template } from './template';
 
@@ -84,10 +85,8 @@ export interface ParsedBrief {
   complete: boolean;
 }
 
-const SEPARATOR = '\\s*[·•|-]\\s*';
-const HOSTS = 'hubspot|salesforce|pipedrive|clickup';
 const TRAILER = new RegExp(
-  `Baton${SEPARATOR}([a-zA-Z][\\w-]{0,63})\\s+v(\\d+)${SEPARATOR}(${HOSTS})\\s+([\\w-]{1,40})\\s+([\\w-]{1,64})${SEPARATOR}(\\d+)\\s*/\\s*(\\d+)\\s+required`,
+  `Baton${SEPARATOR}([a-zA-Z][\\w-]{0,63})\\s+v(\\d+)${SEPARATOR}${RECORD_PART}${SEPARATOR}(\\d+)\\s*/\\s*(\\d+)\\s+required`,
 );
 const HANDED_OFF = /Handed off(?: by (.+?))? on (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC(?: to (.+?))?\.(?=\s*Baton\b|\s*$)/s;
 
@@ -103,7 +102,7 @@ export function looksLikeBrief(text: string): boolean {
  * brief at all. The result is data only: nothing in it is ever treated as markup.
  */
 export function parseBrief(text: string, templates: Template[]): ParsedBrief | undefined {
-  const normalized = text.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ');
+  const normalized = normalizeNoteText(text);
   const trailer = TRAILER.exec(normalized);
   if (!trailer) return undefined;
   const [, templateId, version, host, objectType, recordId, filled, required] = trailer;

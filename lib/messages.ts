@@ -6,7 +6,7 @@ import type { StatusBatch } from './status-batch';
 // Imported by the content script: types only from the schemas (see message-schemas.ts).
 
 export interface BatonProtocol {
-  /** Content script or panel -> background: the record's checklist state (installs templates on first run). */
+  /** Content script or panel -> background: the record's checklist state. */
   getRecordStatus(ref: RecordRef): RecordStatus;
   /** Panel -> background: one keystroke's worth of draft, durable when this resolves. */
   saveField(input: SaveField): { savedAt: number };
@@ -29,9 +29,9 @@ export interface BatonProtocol {
   insertIntoComposer(input: { text: string }): ComposerResult;
   /** Record script -> background: the Baton briefs and receipts among the record's notes. */
   pageNotes(notes: PageNotes): void;
-  /** Settings page -> background: templates were added or replaced. */
+  /** Settings or handoffs page -> background: templates or handoffs changed (import). */
   templatesChanged(): void;
-  /** Background -> tabs: ask again for your record's status (its templates changed). */
+  /** Background -> tabs: ask again for the statuses you show (templates or handoffs changed). */
   refreshStatus(): void;
 }
 

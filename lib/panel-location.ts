@@ -1,8 +1,9 @@
 import type { RecordRef } from './record';
 
 // The content script tells the panel iframe what to show through the iframe URL's fragment:
-// a fragment change does not reload the panel, and nothing the host page posts can forge it
-// (unlike window.postMessage, which the page can send too). Reading it back is in
+// a fragment change does not reload the panel. The host page could set a frame's URL too
+// (a parent may navigate its frames), but at most that points the panel at another record
+// of the same user: it reads no data from it and sends nothing to it. Reading it back is in
 // panel-location-parse.ts, with Zod, which the content script does not carry.
 
 export type GuardStatus = 'searching' | 'active' | 'inactive';

@@ -1,4 +1,5 @@
 import { formatUtc, singleLine } from './brief';
+import { normalizeNoteText, RECORD_PART, SEPARATOR } from './note-format';
 import type { HostApp, RecordRef } from './record';
 import type { Answer } from './stored';
 import type { Template } from './template';
@@ -40,9 +41,8 @@ export interface ParsedReceipt {
   answer: Answer;
 }
 
-const SEPARATOR = '\\s*[·•|-]\\s*';
 const TRAILER = new RegExp(
-  `Baton receipt${SEPARATOR}([a-zA-Z][\\w-]{0,63})\\s+v\\d+${SEPARATOR}(hubspot|salesforce|pipedrive|clickup)\\s+([\\w-]{1,40})\\s+([\\w-]{1,64})${SEPARATOR}(accepted|sent back)`,
+  `Baton receipt${SEPARATOR}([a-zA-Z][\\w-]{0,63})\\s+v\\d+${SEPARATOR}${RECORD_PART}${SEPARATOR}(accepted|sent back)`,
 );
 const SIGNED = /(Accepted|Sent back)(?: by (.+?))? on (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC\./;
 
@@ -52,7 +52,7 @@ export function looksLikeReceipt(text: string): boolean {
 
 /** Reads a receipt back from a host note; as tolerant as parseBrief. Data only. */
 export function parseReceipt(text: string): ParsedReceipt | undefined {
-  const normalized = text.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ');
+  const normalized = normalizeNoteText(text);
   const trailer = TRAILER.exec(normalized);
   if (!trailer) return undefined;
   const [, templateId, host, objectType, recordId, title] = trailer;

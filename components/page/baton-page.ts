@@ -5,7 +5,7 @@ import { isOwnExtension, messenger } from '../../lib/messages';
 import { insertIntoComposer } from './composer';
 import { createRecordPage } from './record-page';
 import { installStageGuard } from './stage-guard';
-import { toolbarBadge } from '../../lib/toolbar-badge';
+import { toolbarReporter } from './toolbar-reporter';
 
 /**
  * Wires one host app's adapter to the stage guard, the record page and the extension. Runs at
@@ -14,17 +14,8 @@ import { toolbarBadge } from '../../lib/toolbar-badge';
  */
 export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
   let onRecordPage = false;
-  let lastBadge = '';
-
-  const reportToolbar = () => {
-    if (!onRecordPage) return;
-    const badge = toolbarBadge(record.records(), false);
-    const key = JSON.stringify(badge);
-    if (key === lastBadge || lifetime.isInvalid) return;
-    lastBadge = key;
-    void messenger.sendMessage('showToolbarBadge', badge).catch(() => undefined);
-  };
-  const record = createRecordPage(lifetime, adapter, reportToolbar);
+  const toolbar = toolbarReporter(lifetime, false);
+  const record = createRecordPage(lifetime, adapter, () => onRecordPage && toolbar.report(record.records()));
   installStageGuard(lifetime, { adapter, decide: record.decide, onBlocked: record.onBlocked, onHandedOff: record.onHandedOff, isGated: record.isGated });
 
   // Everything below comes from our own worker; its sender is checked, its shape was parsed
@@ -58,10 +49,7 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
     record.close();
     if (adapter.listing?.isListingUrl(url)) void messenger.sendMessage('openBoards', url.href).catch(() => undefined);
     // Leaving a record for a page that is neither: the toolbar says nothing any more.
-    if (wasRecordPage && !adapter.listing?.isListingUrl(url)) {
-      lastBadge = '';
-      void messenger.sendMessage('showToolbarBadge', toolbarBadge([], false)).catch(() => undefined);
-    }
+    if (wasRecordPage && !adapter.listing?.isListingUrl(url)) toolbar.clear();
   }
 
   lifetime.watchLocation(openPage);

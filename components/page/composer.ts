@@ -1,5 +1,6 @@
 import { queryAllDeep } from '../../lib/hosts/dom';
 import type { ComposerResult } from '../../lib/message-schemas';
+import { BATON_NOTE_MARK } from '../../lib/note-format';
 
 /**
  * Puts text into the host's own note composer, the way a user's paste would: a paste event
@@ -45,8 +46,6 @@ function placeCaretAtEnd(element: HTMLElement): void {
   selection?.addRange(range);
 }
 
-/** Marks Baton's texts among a page's notes (cheap; the panel does the reading). */
-const BATON_MARK = /Baton(\s*[·•|-]|\s+receipt)/;
 
 /**
  * The text of each note that holds a Baton brief or receipt. textContent, not innerText: no
@@ -55,7 +54,7 @@ const BATON_MARK = /Baton(\s*[·•|-]|\s+receipt)/;
 export function batonNoteTexts(root: ParentNode, noteSelector: string): string[] {
   return [...root.querySelectorAll(noteSelector)]
     .map((note) => note.textContent ?? '')
-    .filter((text) => BATON_MARK.test(text))
+    .filter((text) => BATON_NOTE_MARK.test(text))
     .slice(-50)
     .map((text) => text.slice(0, 50_000));
 }

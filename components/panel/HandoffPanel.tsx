@@ -15,6 +15,7 @@ import { MoveDialog } from './MoveDialog';
 import { BlockNotice, GuardNotice } from './Notices';
 import { usePanelStore } from './panel-store';
 import { SaveStatus } from './SaveStatus';
+import { TAB_PANEL_ID, tabId, TemplateTabs } from './TemplateTabs';
 import { useEmbedderAllowed } from './use-embedder-check';
 import { usePanelLocation } from './use-panel-location';
 
@@ -93,30 +94,20 @@ function RecordPanel() {
       {loadError && !handoffs ? <p className="notice notice--error" role="alert">Baton could not load this checklist: {loadError}</p> : null}
       <IncomingContext recordRef={ref} />
       {handoffs && handoffs.length > 1 ? (
-        <div className="tabs" role="tablist" aria-label="Templates">
-          {handoffs.map(({ template }) => (
-            <button
-              key={template.id}
-              type="button"
-              role="tab"
-              aria-selected={template.id === active?.template.id}
-              onClick={() => selectTemplate(template.id)}
-            >
-              {template.name}
-            </button>
-          ))}
-        </div>
+        <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} activeId={active?.template.id} onSelect={selectTemplate} />
       ) : null}
       {active ? (
-        <ChecklistForm
-          key={`${refKey}/${active.template.id}`}
-          recordRef={ref}
-          recordTitle={location.recordTitle}
-          handoff={active}
-          recordUrl={location.recordUrl}
-          focusAttempt={decision?.kind === 'block' ? (blockedAttempt ?? 0) : 0}
-          blocking={decision?.kind === 'block'}
-        />
+        <div id={TAB_PANEL_ID} role={handoffs && handoffs.length > 1 ? 'tabpanel' : undefined} aria-labelledby={handoffs && handoffs.length > 1 ? tabId(active.template.id) : undefined}>
+          <ChecklistForm
+            key={`${refKey}/${active.template.id}`}
+            recordRef={ref}
+            recordTitle={location.recordTitle}
+            handoff={active}
+            recordUrl={location.recordUrl}
+            focusAttempt={decision?.kind === 'block' ? (blockedAttempt ?? 0) : 0}
+            blocking={decision?.kind === 'block'}
+          />
+        </div>
       ) : handoffs ? (
         <p className="empty">No handoff template applies to this record.</p>
       ) : null}

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Lifetime } from '../lifetime';
 import type { HostAdapter, ListingAdapter } from '../../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../../lib/messages';
-import { toolbarBadge } from '../../../lib/toolbar-badge';
 import type { DragGuard } from './drag-support';
+import { toolbarReporter } from '../toolbar-reporter';
 import { startListingPage, type ListingPage } from './listing-page';
 
 /**
@@ -14,17 +14,11 @@ import { startListingPage, type ListingPage } from './listing-page';
  */
 export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing: ListingAdapter }, guardDrags: DragGuard): void {
   let page: ListingPage | undefined;
-  let lastBadge = '';
+  const toolbar = toolbarReporter(lifetime, true);
   // What the worker asks before injecting this script again (entrypoints/background/boards.ts).
   Object.assign(globalThis, { batonBoardsRunning: () => !lifetime.isInvalid });
 
-  const reportToolbar = () => {
-    if (!page || lifetime.isInvalid) return;
-    const badge = JSON.stringify(toolbarBadge(page.records(), true));
-    if (badge === lastBadge) return;
-    lastBadge = badge;
-    void messenger.sendMessage('showToolbarBadge', JSON.parse(badge)).catch(() => undefined);
-  };
+  const reportToolbar = () => page && toolbar.report(page.records());
 
   // From our own worker only; the worker parsed each message before it was sent.
   const own = (sender: { id?: string }) => isOwnExtension(sender, browser.runtime.id);
@@ -55,10 +49,9 @@ export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing
     page = undefined;
     if (adapter.listing.isListingUrl(url)) {
       page = startListingPage(lifetime, adapter.host, adapter.listing, guardDrags, reportToolbar);
-    } else if (wasListing) {
-      lastBadge = '';
+    } else if (wasListing && !adapter.isRecordUrl(url)) {
       // To a record, its own script speaks for the toolbar; anywhere else it says nothing.
-      if (!adapter.isRecordUrl(url)) void messenger.sendMessage('showToolbarBadge', toolbarBadge([], false)).catch(() => undefined);
+      toolbar.clear();
     }
   }
 

@@ -46,16 +46,22 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
   /** The host page has loaded once: from now on the dock is drawn at once. */
   let pageSettled = false;
 
-  lifetime.onInvalidated(
-    dockCollapsed.watch((value) => {
+  /** The user's collapse choice, read when the first dock is drawn (not at injection). */
+  let preferenceRead = false;
+  function readPreference() {
+    if (preferenceRead) return;
+    preferenceRead = true;
+    lifetime.onInvalidated(
+      dockCollapsed.watch((value) => {
+        collapsed = value;
+        dock?.setCollapsed(collapsed);
+      }),
+    );
+    void dockCollapsed.get().then((value) => {
       collapsed = value;
-      dock?.setCollapsed(collapsed);
-    }),
-  );
-  void dockCollapsed.get().then((value) => {
-    collapsed = value;
-    dock?.setCollapsed(value);
-  });
+      dock?.setCollapsed(value);
+    });
+  }
 
   /** The user's own toggle (or a blocked move): the panel is wanted now. */
   function setCollapsed(value: boolean) {
@@ -149,6 +155,7 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
 
   function ensureDock(): void {
     if (dock) return;
+    readPreference();
     dock = createDock(lifetime, setCollapsed);
     dock.setCollapsed(collapsed);
   }

@@ -108,8 +108,11 @@ export async function launch(
 
 function serve(route: Route, site: FixtureSite): Promise<void> {
   const url = new URL(route.request().url());
-  const asset = /^\/__fixture\/((?:\.build\/)?[\w-]+\/[\w.-]+\.js)$/.exec(url.pathname)?.[1];
-  if (asset) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(FIXTURES, asset)) });
+  const asset = /^\/__fixture\/((?:\.build\/)?[\w-]+\/[\w.-]+\.(js|css))$/.exec(url.pathname);
+  if (asset) {
+    const contentType = asset[2] === 'css' ? 'text/css' : 'text/javascript';
+    return route.fulfill({ contentType, body: readFileSync(join(FIXTURES, asset[1]!)) });
+  }
   const page = site.pageFor(url);
   if (!page) return route.fulfill({ status: 404, body: 'not found' });
   return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, page)) });

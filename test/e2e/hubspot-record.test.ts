@@ -196,6 +196,9 @@ describe('HubSpot deal record', () => {
     await page.keyboard.press('n');
     const shortcuts = await page.evaluate(() => (window as unknown as { __fixture: { shortcuts: string[] } }).__fixture.shortcuts);
     expect(shortcuts).toEqual(['n']); // only the key pressed on the page itself
+    // The host's hostile CSS is in force on the host page itself (hotpink buttons)...
+    expect(await page.locator('[data-test-id="highlight-property-item-dealstage"] button').first().evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(255, 105, 180)');
+    // ...and does not reach Baton's frame.
     const frameStyle = await page.locator('baton-dock iframe').evaluate((frame) => {
       const style = getComputedStyle(frame);
       return { opacity: style.opacity, width: frame.getBoundingClientRect().width, border: style.borderTopWidth };

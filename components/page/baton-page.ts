@@ -47,9 +47,10 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
     onRecordPage = adapter.isRecordUrl(url);
     if (onRecordPage) return record.open(url);
     record.close();
-    if (adapter.listing?.isListingUrl(url)) void messenger.sendMessage('openBoards', url.href).catch(() => undefined);
+    const onListingPage = adapter.listing?.isListingUrl(url) ?? false;
+    if (onListingPage) void messenger.sendMessage('openBoards', url.href).catch(() => undefined);
     // Leaving a record for a page that is neither: the toolbar says nothing any more.
-    if (wasRecordPage && !adapter.listing?.isListingUrl(url)) toolbar.clear();
+    else if (wasRecordPage) toolbar.clear();
   }
 
   lifetime.watchLocation(openPage);

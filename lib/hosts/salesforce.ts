@@ -2,7 +2,8 @@ import type { RecordRef } from '../record';
 import type { HostAdapter, ListingAdapter } from './adapter';
 import { activatedButton, closestDeep, eventTarget, queryDeep, textOf } from './dom';
 
-// Facts from shared/host-apps.md (Salesforce Lightning): [V] captured DOM and SLDS blueprints.
+// Facts from shared/host-apps.md (Salesforce Lightning and its "Corrections"): [V] captured DOM,
+// SLDS blueprints, live-probed page objects; [P] one source; (guess) inference.
 
 export const SALESFORCE_MATCHES = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
 
@@ -15,14 +16,36 @@ const SELECTORS = {
   currentStep: 'li.slds-path__item.slds-is-current',
   selectedStep: 'li.slds-path__item.slds-is-active',
   stepLink: 'a.slds-path__link',
-  /** "Select Closed Stage" modal: the stage select and Save [V]. */
-  closedStageSelect: 'select.stepAction.required-field',
-  dialog: 'section[role="dialog"]',
-  dialogSave: 'button[title="Save"]',
-  /** Inline edit of Stage: combobox, then the form's SaveEdit [V]. */
+  /**
+   * Modals, any tag: the current Aura panel is div.panel.slds-modal[role=dialog] inside
+   * div.uiModal.forceModal, LWC's is section[role=dialog] [V, Corrections]. Both are appended to
+   * body, outside the page views.
+   */
+  dialog: '[role="dialog"]',
+  /**
+   * Buttons that commit what a stage modal holds: Save of the "Select Closed Stage" modal [V]
+   * (in Aura footers button.uiButton.forceActionButton[title="Save"] [V, Corrections]), and
+   * SaveEdit of the record's Edit modal [V, Corrections].
+   */
+  dialogCommit: 'button[title="Save"], button[name="SaveEdit"]',
+  /** "Edit Dependencies" commits with Done, known only by its text, //button[text()='Done'] [V, Corrections]. */
+  dialogDoneText: 'Done',
+  /** Inline edit: the pencil [V], then the record form's SaveEdit commits the Stage field [V]. */
   inlineEditTrigger: 'button.inline-edit-trigger[title="Edit Stage"]',
-  stageCombobox: 'button[role="combobox"][aria-label="Stage"]',
   saveEdit: 'button[name="SaveEdit"]',
+  /** "Select Closed Stage" modal: its stage select (Closed Won / Closed Lost) [V]. */
+  closedStageSelect: 'select.stepAction.required-field',
+  /**
+   * The Stage picklist's own widget, whatever the field's label or language [V, Corrections; page
+   * objects also show its older lightning-combobox with an input[role=combobox] [P]]. Its
+   * combobox sits in the widget's shadow root under native LWC, so it is looked up in two steps.
+   */
+  stageWidget: 'sfa-input-stage-name',
+  stageWidgetCombobox: '[role="combobox"]',
+  /** The Stage combobox by its label: "Stage" [V], or "Stage, <value>" in older orgs [V, Corrections]. English only. */
+  stageCombobox: '[role="combobox"][aria-label="Stage"], [role="combobox"][aria-label^="Stage, "]',
+  /** Single-line fields of a record form: Enter there may submit the form like its Save button (guess). */
+  formTextField: 'input:not([type]), input[type="text"], input[type="number"], input[type="email"], input[type="tel"], input[type="url"], input[type="date"]',
   /** Record title in the highlights panel (guess from the LWC template). */
   title: 'slot[name="primaryField"] lightning-formatted-text',
 };
@@ -67,35 +90,65 @@ function pathButtonTarget(button: Element): string | undefined {
       : undefined
     : steps.find((step) => step.matches(SELECTORS.selectedStep));
   const label = stepLabel(target);
-  // The closed step only opens the "Select Closed Stage" modal; its Save is what commits.
+  // The closed step only opens the "Select Closed Stage" (or "Edit Dependencies") modal; the
+  // modal's Save or Done is what commits.
   return label && !CLOSED_PLACEHOLDER.test(label) ? label : undefined;
 }
 
+/** A stage as the host holds it (API value) and as it shows it (label). */
+interface StageChoice {
+  value?: string;
+  label?: string;
+}
+
+/** The Stage field inside a modal or a page view: the closed-stage select, the Stage widget, or the combobox labelled Stage. */
+function stageChoiceIn(container: ParentNode): StageChoice | undefined {
+  const select = queryDeep(container, SELECTORS.closedStageSelect) as HTMLSelectElement | undefined;
+  if (select) return { value: select.value, label: textOf(select.selectedOptions[0]) };
+  const combobox = stageWidgetCombobox(container) ?? queryDeep(container, SELECTORS.stageCombobox);
+  if (!combobox) return undefined;
+  // The button holds the API value in data-value and shows the label; the older input holds the label as its value.
+  const value = combobox.getAttribute('data-value') ?? undefined;
+  const label = combobox instanceof HTMLInputElement ? combobox.value.trim() || undefined : textOf(combobox);
+  return { value, label };
+}
+
+function stageWidgetCombobox(container: ParentNode): Element | undefined {
+  const widget = queryDeep(container, SELECTORS.stageWidget);
+  if (!widget) return undefined;
+  return queryDeep(widget, SELECTORS.stageWidgetCombobox) ?? (widget.shadowRoot ? queryDeep(widget.shadowRoot, SELECTORS.stageWidgetCombobox) : undefined);
+}
+
 /**
- * Save in a dialog: the "Select Closed Stage" modal commits its closed stage; the record's
- * Edit modal (outside the page views) commits its Stage combobox when that changed.
+ * The stage a form commits, unless it is the record's current one (then the save changes other
+ * fields only). Compared by API value and by label, against the active view's Path; without a
+ * Path the current stage is unknown and the choice counts as a move (fail closed).
+ * The gate reads the label on screen.
  */
-function dialogSaveTarget(save: Element): string | undefined {
-  const dialog = closestDeep(save, SELECTORS.dialog);
-  const select = dialog?.querySelector<HTMLSelectElement>(SELECTORS.closedStageSelect);
-  if (select) return textOf(select.selectedOptions[0]) ?? select.value;
-  const combobox = dialog && queryDeep(dialog, SELECTORS.stageCombobox);
-  return combobox ? changedStage(combobox, save.ownerDocument) : undefined;
+function changedStage(choice: StageChoice | undefined, doc: Document): string | undefined {
+  if (!choice) return undefined;
+  const current = queryDeep(activeView(doc), SELECTORS.currentStep);
+  const held = [current?.getAttribute('data-name'), stepLabel(current)].filter((known): known is string => Boolean(known));
+  if ([choice.value, choice.label].some((chosen) => chosen !== undefined && held.includes(chosen))) return undefined;
+  return choice.label ?? choice.value;
 }
 
-/** SaveEdit commits a stage only when the Stage combobox holds another stage than the record's. */
-function inlineEditTarget(save: Element): string | undefined {
-  const combobox = queryDeep(activeView(save.ownerDocument), SELECTORS.stageCombobox);
-  return combobox ? changedStage(combobox, save.ownerDocument) : undefined;
+/** Save, SaveEdit or Done activated inside a modal: the modal it commits. */
+function committedDialog(event: Event): Element | undefined {
+  const button = activatedButton(event, SELECTORS.dialogCommit) ?? doneButton(event);
+  return button && closestDeep(button, SELECTORS.dialog);
 }
 
-/** The stage a Stage combobox holds, unless it is the record's current one. */
-function changedStage(combobox: Element, doc: Document): string | undefined {
-  // Compared as API values (labels may be translated); the gate reads the label on screen.
-  const chosen = combobox.getAttribute('data-value');
-  const current = queryDeep(activeView(doc), SELECTORS.currentStep)?.getAttribute('data-name');
-  if (chosen && chosen === current) return undefined;
-  return textOf(combobox) ?? chosen ?? undefined;
+function doneButton(event: Event): Element | undefined {
+  const button = activatedButton(event, 'button');
+  return textOf(button) === SELECTORS.dialogDoneText ? button : undefined;
+}
+
+/** Enter in a single-line field of a form (a modal, or the view in inline edit) may submit it like Save. */
+function submittedByEnter(event: Event): ParentNode | undefined {
+  const target = eventTarget(event);
+  if ((event as KeyboardEvent).key !== 'Enter' || !target?.matches(SELECTORS.formTextField)) return undefined;
+  return closestDeep(target, SELECTORS.dialog) ?? activeView(target.ownerDocument);
 }
 
 const LISTING = {
@@ -152,12 +205,15 @@ export const salesforce: HostAdapter = {
     return queryDeep(activeView(doc), `${SELECTORS.pathButton}, ${SELECTORS.inlineEditTrigger}`);
   },
   stageCommit(event) {
-    if (!eventTarget(event)) return undefined;
+    const target = eventTarget(event);
+    if (!target) return undefined;
     const pathButton = activatedButton(event, SELECTORS.pathButton);
     if (pathButton) return pathButtonTarget(pathButton);
-    const save = activatedButton(event, SELECTORS.dialogSave);
-    if (save && closestDeep(save, SELECTORS.dialog)) return dialogSaveTarget(save);
-    const saveEdit = activatedButton(event, SELECTORS.saveEdit);
-    return saveEdit ? inlineEditTarget(saveEdit) : undefined;
+    const doc = target.ownerDocument;
+    const dialog = committedDialog(event);
+    if (dialog) return changedStage(stageChoiceIn(dialog), doc);
+    // Inline edit: SaveEdit of the record form in the active view.
+    const form = activatedButton(event, SELECTORS.saveEdit) ? activeView(doc) : submittedByEnter(event);
+    return form ? changedStage(stageChoiceIn(form), doc) : undefined;
   },
 };

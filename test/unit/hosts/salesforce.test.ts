@@ -74,8 +74,10 @@ interface View {
 }
 
 function pathHtml({ current, selected = current }: View): string {
-  const at = STAGES.indexOf(current);
-  const steps = STAGES.map((stage, i) => {
+  // A closed opportunity's closed step names its closed stage.
+  const stages = STAGES.map((stage) => (stage === 'Closed' && current.startsWith('Closed ') ? current : stage));
+  const at = stages.indexOf(current);
+  const steps = stages.map((stage, i) => {
     const state = i < at ? 'complete' : i === at ? 'current' : 'incomplete';
     return `<li class="slds-path__item slds-is-${state}${stage === selected ? ' slds-is-active' : ''}" role="tab" data-name="${stage}">
       <a class="slds-path__link" role="option" aria-selected="${stage === selected}" data-tab-name="${stage}" title="${stage}">
@@ -106,6 +108,38 @@ function fill(host: Element, html: string, shadow: boolean): void {
   if (shadow) host.attachShadow({ mode: 'open' }).innerHTML = html;
   else host.innerHTML = html;
 }
+
+/** An LWC host: `html` and `children` in its open shadow root (native LWC) or light DOM (synthetic). */
+function lwc(tag: string, html: string, shadow: boolean, ...children: Element[]): Element {
+  const host = document.createElement(tag);
+  fill(host, html, shadow);
+  (host.shadowRoot ?? host).append(...children);
+  return host;
+}
+
+/** The current generation's modal: an Aura panel, light DOM at body level, its dialog a div. */
+function mountAuraModal(fields: Element[], footer: string): ParentNode {
+  const container = document.body.appendChild(document.createElement('div'));
+  container.className = 'DESKTOP uiContainerManager';
+  container.innerHTML = `<div class="uiModal forceModal open active"><div class="panel slds-modal slds-fade-in-open" role="dialog" aria-modal="true">
+      <div class="modal-container slds-modal__container"><div class="modal-header"><h2>Modal</h2></div><div class="modal-body"></div>
+      <div class="modal-footer"><div class="forceModalActionContainer">${footer}</div></div></div></div></div>`;
+  find(container, '.modal-body').append(...fields);
+  return container;
+}
+
+const auraButton = (title: string) =>
+  `<button class="slds-button uiButton forceActionButton" title="${title}"><span class="label bBody">${title}</span></button>`;
+const closedStageSelect = (chosen: string) =>
+  `<select class="slds-select stepAction required-field">${['Closed Won', 'Closed Lost']
+    .map((stage) => `<option value="${stage}"${stage === chosen ? ' selected' : ''}>${stage}</option>`)
+    .join('')}</select>`;
+/** A lightning-combobox as the record form draws it; `label` is the field's label in the org's language. */
+const combobox = (label: string, value: string) =>
+  `<lightning-combobox><label>${label}</label><button role="combobox" aria-label="${label}" data-value="${value}"><span>${value}</span></button></lightning-combobox>`;
+/** The Stage picklist's own widget (the current app), in an LWC record form. */
+const stageWidget = (value: string, shadow: boolean, label = 'Stage') => lwc('sfa-input-stage-name', combobox(label, value), shadow);
+const recordForm = (shadow: boolean, ...fields: Element[]) => lwc('records-modal-lwc-detail-panel-wrapper', '<input name="NextStep">', shadow, ...fields);
 
 /** Page views in DOM order, cached ones hidden the way Lightning hides them; returns the active one. */
 function mountViews(views: View[], shadow: boolean): Element {
@@ -230,6 +264,87 @@ describe.each([
     });
   });
 
+  describe('the current Aura modals (div[role=dialog])', () => {
+    it.each(['Closed Won', 'Closed Lost'])('Save of "Select Closed Stage" commits %s, clicked on its label', (stage) => {
+      mountViews([{ current: 'Negotiation/Review', selected: 'Closed' }], shadow);
+      const modal = mountAuraModal([lwc('div', closedStageSelect(stage), false)], auraButton('Cancel') + auraButton('Save'));
+      expect(commitOf(find(modal, 'button[title="Save"] .label'))).toBe(stage);
+      expect(commitOf(find(modal, 'button[title="Save"]'), key('Enter'))).toBe(stage);
+      expect(commitOf(find(modal, 'button[title="Save"]'), key(' '))).toBe(stage);
+      expect(commitOf(find(modal, 'button[title="Cancel"]'))).toBeUndefined();
+    });
+
+    it('re-saving the closed stage the record already has commits nothing', () => {
+      mountViews([{ current: 'Closed Won' }], shadow);
+      const modal = mountAuraModal([lwc('div', closedStageSelect('Closed Won'), false)], auraButton('Save'));
+      expect(commitOf(find(modal, 'button[title="Save"]'))).toBeUndefined();
+    });
+
+    it('Done of "Edit Dependencies" commits the Stage chosen there, not the dependent picklist', () => {
+      mountViews([{ current: 'Negotiation/Review', selected: 'Closed' }], shadow);
+      const reason = lwc('div', combobox('Loss Reason', 'Price'), shadow);
+      const modal = mountAuraModal([reason, stageWidget('Closed Won', shadow)], '<button class="slds-button">Cancel</button><button class="slds-button slds-button_brand">Done</button>');
+      const done = find(modal, 'button.slds-button_brand');
+      expect(commitOf(done)).toBe('Closed Won');
+      expect(commitOf(done, key('Enter'))).toBe('Closed Won');
+      expect(commitOf(find(modal, 'button.slds-button:not(.slds-button_brand)'))).toBeUndefined();
+    });
+
+    it('Done elsewhere, or in a modal without a Stage field, is not a stage change', () => {
+      mountViews([{ current: 'Negotiation/Review' }], shadow);
+      const modal = mountAuraModal([lwc('div', combobox('Loss Reason', 'Price'), shadow)], '<button>Done</button>');
+      expect(commitOf(find(modal, 'button'))).toBeUndefined();
+      const outside = document.body.appendChild(document.createElement('button'));
+      outside.textContent = 'Done';
+      expect(commitOf(outside)).toBeUndefined();
+    });
+
+    it.each([
+      ['in English', 'Stage'],
+      ['translated', 'Phase'],
+    ])('SaveEdit of the record’s Edit modal commits the Stage widget’s value, its label %s', (_label, label) => {
+      mountViews([{ current: 'Negotiation/Review' }], shadow);
+      const saveEdit = '<button name="CancelEdit">Cancel</button><button name="SaveEdit">Save</button>';
+      const changed = mountAuraModal([recordForm(shadow, stageWidget('Closed Won', shadow, label))], saveEdit);
+      expect(commitOf(find(changed, 'button[name="SaveEdit"]'))).toBe('Closed Won');
+      expect(commitOf(find(changed, 'button[name="SaveEdit"]'), key('Enter'))).toBe('Closed Won');
+      expect(commitOf(find(changed, 'button[name="CancelEdit"]'))).toBeUndefined();
+      document.querySelector('.uiContainerManager')?.remove();
+      const unchanged = mountAuraModal([recordForm(shadow, stageWidget('Negotiation/Review', shadow, label))], saveEdit);
+      expect(commitOf(find(unchanged, 'button[name="SaveEdit"]'))).toBeUndefined();
+    });
+
+    it('finds the Stage combobox of older orgs, labelled "Stage, <value>" or an input', () => {
+      mountViews([{ current: 'Prospecting' }], shadow);
+      const older = mountAuraModal([recordForm(shadow, lwc('div', combobox('Stage, Closed Won', 'Closed Won'), shadow))], '<button name="SaveEdit">Save</button>');
+      expect(commitOf(find(older, 'button[name="SaveEdit"]'))).toBe('Closed Won');
+      document.querySelector('.uiContainerManager')?.remove();
+      const input = lwc('sfa-input-stage-name', '<lightning-combobox><input role="combobox" class="slds-input" readonly></lightning-combobox>', shadow);
+      (queryDeep(input.shadowRoot ?? input, 'input') as HTMLInputElement).value = 'Closed Won';
+      const oldest = mountAuraModal([recordForm(shadow, input)], '<button name="SaveEdit">Save</button>');
+      expect(commitOf(find(oldest, 'button[name="SaveEdit"]'))).toBe('Closed Won');
+    });
+
+    it('without a Path to compare with, the Stage held counts as a move (fails closed)', () => {
+      mountViews([{ current: 'Closed Won', path: false }], shadow);
+      const modal = mountAuraModal([recordForm(shadow, stageWidget('Closed Won', shadow))], '<button name="SaveEdit">Save</button>');
+      expect(commitOf(find(modal, 'button[name="SaveEdit"]'))).toBe('Closed Won');
+    });
+
+    it('Enter in a single-line field submits the Edit modal like SaveEdit; not in a textarea, not when unchanged', () => {
+      mountViews([{ current: 'Qualification' }], shadow);
+      const form = recordForm(shadow, stageWidget('Closed Won', shadow));
+      form.append(document.createElement('textarea'));
+      const modal = mountAuraModal([form], '<button name="SaveEdit">Save</button>');
+      expect(commitOf(find(modal, 'input[name="NextStep"]'), key('Enter'))).toBe('Closed Won');
+      expect(commitOf(find(modal, 'input[name="NextStep"]'), key('a'))).toBeUndefined();
+      expect(commitOf(find(modal, 'textarea'), key('Enter'))).toBeUndefined();
+      document.querySelector('.uiContainerManager')?.remove();
+      const same = mountAuraModal([recordForm(shadow, stageWidget('Qualification', shadow))], '');
+      expect(commitOf(find(same, 'input[name="NextStep"]'), key('Enter'))).toBeUndefined();
+    });
+  });
+
   describe('inline edit of Stage', () => {
     it('SaveEdit commits the stage chosen in the combobox', () => {
       const view = mountViews([{ current: 'Qualification', draft: 'Closed Won' }], shadow);
@@ -244,6 +359,12 @@ describe.each([
     it('CancelEdit commits nothing', () => {
       const view = mountViews([{ current: 'Qualification', draft: 'Closed Won' }], shadow);
       expect(commitOf(find(view, 'button[name="CancelEdit"]'))).toBeUndefined();
+    });
+
+    it('finds a translated Stage field by its widget', () => {
+      const view = mountViews([{ current: 'Qualification', stageField: false }], shadow);
+      view.append(lwc('records-lwc-detail-panel', '<button name="SaveEdit">Save</button>', shadow, stageWidget('Closed Won', shadow, 'Phase')));
+      expect(commitOf(find(view, 'button[name="SaveEdit"]'))).toBe('Closed Won');
     });
 
     it('reads the active view, not a cached view of another opportunity', () => {

@@ -30,6 +30,14 @@ const SELECTORS = {
   dialogCommit: 'button[title="Save"], button[name="SaveEdit"]',
   /** "Edit Dependencies" commits with Done, known only by its text, //button[text()='Done'] [V, Corrections]. */
   dialogDoneText: 'Done',
+  /**
+   * Button titles and texts are translated, so any other button in a stage modal's footer counts
+   * as its commit too (fail closed), unless it is known to dismiss the modal. Footers: Aura
+   * div.modal-footer [V, Corrections], SLDS .slds-modal__footer [V, blueprint].
+   */
+  dialogFooter: '.modal-footer, .slds-modal__footer',
+  dialogDismiss: 'button[title="Cancel"], button[name="CancelEdit"], button.slds-modal__close',
+  dialogDismissText: 'Cancel',
   /** Inline edit: the pencil [V], then the record form's SaveEdit commits the Stage field [V]. */
   inlineEditTrigger: 'button.inline-edit-trigger[title="Edit Stage"]',
   saveEdit: 'button[name="SaveEdit"]',
@@ -133,15 +141,14 @@ function changedStage(choice: StageChoice | undefined, doc: Document): string | 
   return choice.label ?? choice.value;
 }
 
-/** Save, SaveEdit or Done activated inside a modal: the modal it commits. */
+/** Save, SaveEdit, Done or another footer button activated inside a modal: the modal it may commit. */
 function committedDialog(event: Event): Element | undefined {
-  const button = activatedButton(event, SELECTORS.dialogCommit) ?? doneButton(event);
-  return button && closestDeep(button, SELECTORS.dialog);
-}
-
-function doneButton(event: Event): Element | undefined {
   const button = activatedButton(event, 'button');
-  return textOf(button) === SELECTORS.dialogDoneText ? button : undefined;
+  const dialog = button && closestDeep(button, SELECTORS.dialog);
+  if (!button || !dialog) return undefined;
+  if (button.matches(SELECTORS.dialogCommit) || textOf(button) === SELECTORS.dialogDoneText) return dialog;
+  const dismisses = button.matches(SELECTORS.dialogDismiss) || textOf(button) === SELECTORS.dialogDismissText;
+  return closestDeep(button, SELECTORS.dialogFooter) && !dismisses ? dialog : undefined;
 }
 
 /** Enter in a single-line field of a form (a modal, or the view in inline edit) may submit it like Save. */

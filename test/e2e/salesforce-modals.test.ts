@@ -34,9 +34,9 @@ async function selectClosedStage(page: Page) {
   await view(page).locator('button.slds-path__mark-complete').click(); // "Select Closed Stage"
 }
 
-/** Picks a value in the dialog's combobox (Stage is the first one in every modal here). */
+/** Picks a stage in the dialog's Stage combobox (Edit Dependencies also holds a Loss Reason one). */
 async function pickInDialog(page: Page, stage: string) {
-  await dialog(page).locator('[role="combobox"]').first().click();
+  await dialog(page).locator('[role="combobox"]:not([aria-label="Loss Reason"])').click();
   await dialog(page).locator(`[role="option"][data-value="${stage}"]`).click();
 }
 
@@ -54,6 +54,7 @@ describe.each(['aura', 'aura,shadow'])('The Aura "Select Closed Stage" modal (?f
     await page.locator('select.stepAction.required-field').selectOption('Closed Won');
     const save = page.locator('div.uiModal [role="dialog"] button.forceActionButton[title="Save"]');
     await save.click();
+    expect(await commits(page)).toEqual([]);
     await save.focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Space');
@@ -74,6 +75,7 @@ describe.each(['aura,dependencies', 'aura,dependencies,shadow', 'dependencies'])
     await pickInDialog(page, 'Closed Won');
     const done = dialog(page).getByRole('button', { name: 'Done', exact: true });
     await done.click();
+    expect(await commits(page)).toEqual([]);
     await done.focus();
     await page.keyboard.press('Enter');
     expect(await commits(page)).toEqual([]);
@@ -102,6 +104,7 @@ describe.each(['aura', 'aura,shadow', 'aura,de', 'aura,de,shadow', '', 'shadow']
     await pickInDialog(page, 'Closed Won');
     const saveEdit = dialog(page).locator('button[name="SaveEdit"]');
     await saveEdit.click();
+    expect(await commits(page)).toEqual([]);
     await saveEdit.focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Space');

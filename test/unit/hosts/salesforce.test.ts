@@ -274,6 +274,14 @@ describe.each([
       expect(commitOf(find(modal, 'button[title="Cancel"]'))).toBeUndefined();
     });
 
+    it('a Save whose title is translated still commits from the modal’s footer; Cancel does not', () => {
+      mountViews([{ current: 'Negotiation/Review', selected: 'Closed' }], shadow);
+      const modal = mountAuraModal([lwc('div', closedStageSelect('Closed Won'), false)], auraButton('Cancel') + auraButton('Speichern'));
+      expect(commitOf(find(modal, 'button[title="Speichern"]'))).toBe('Closed Won');
+      expect(commitOf(find(modal, 'button[title="Cancel"]'))).toBeUndefined();
+      expect(commitOf(find(modal, '.modal-header h2'))).toBeUndefined();
+    });
+
     it('re-saving the closed stage the record already has commits nothing', () => {
       mountViews([{ current: 'Closed Won' }], shadow);
       const modal = mountAuraModal([lwc('div', closedStageSelect('Closed Won'), false)], auraButton('Save'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { launch, panelFrame, SALESFORCE, type Session } from './harness';
 import { fixture, openPage } from './pages';
 import { badge, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
@@ -40,10 +40,23 @@ async function pickInDialog(page: Page, stage: string) {
   await dialog(page).locator(`[role="option"][data-value="${stage}"]`).click();
 }
 
-async function completeChecklist(page: Page, panel: Awaited<ReturnType<typeof panelFrame>>) {
+/**
+ * Clicks `commit`, then presses Enter and Space on it: each is held back and the panel says what
+ * is missing. Then completes the checklist and clicks again: the host commits `via`.
+ */
+async function heldUntilComplete(page: Page, panel: Frame, commit: Locator, via: string) {
+  await commit.click();
+  expect(await commits(page)).toEqual([]);
+  await commit.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  expect(await commits(page)).toEqual([]);
+  await pollText(panel.getByTestId('block-notice')).toContain('Moving to "Closed Won" needs: Client goals');
   await fillChecklist(panel);
   await waitSaved(panel);
   await guardShows(page, '6 of 6 required');
+  await commit.click();
+  await expect.poll(() => commits(page)).toEqual([expect.objectContaining({ stage: 'Closed Won', via })]);
 }
 
 describe.each(['aura', 'aura,shadow'])('The Aura "Select Closed Stage" modal (?fixture=%s)', (modes) => {
@@ -52,17 +65,7 @@ describe.each(['aura', 'aura,shadow'])('The Aura "Select Closed Stage" modal (?f
     await selectClosedStage(page);
     expect(await dialog(page).evaluate((element) => element.tagName)).toBe('DIV');
     await page.locator('select.stepAction.required-field').selectOption('Closed Won');
-    const save = page.locator('div.uiModal [role="dialog"] button.forceActionButton[title="Save"]');
-    await save.click();
-    expect(await commits(page)).toEqual([]);
-    await save.focus();
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Space');
-    expect(await commits(page)).toEqual([]);
-    await pollText(panel.getByTestId('block-notice')).toContain('Moving to "Closed Won" needs: Client goals');
-    await completeChecklist(page, panel);
-    await save.click();
-    await expect.poll(() => commits(page)).toEqual([expect.objectContaining({ stage: 'Closed Won', via: 'path-closed-modal' })]);
+    await heldUntilComplete(page, panel, page.locator('div.uiModal [role="dialog"] button.forceActionButton[title="Save"]'), 'path-closed-modal');
     expect(page.errors).toEqual([]);
     await page.close();
   });
@@ -73,16 +76,7 @@ describe.each(['aura,dependencies', 'aura,dependencies,shadow', 'dependencies'])
     const { page, panel } = await openRecord('DepDone', modes);
     await selectClosedStage(page);
     await pickInDialog(page, 'Closed Won');
-    const done = dialog(page).getByRole('button', { name: 'Done', exact: true });
-    await done.click();
-    expect(await commits(page)).toEqual([]);
-    await done.focus();
-    await page.keyboard.press('Enter');
-    expect(await commits(page)).toEqual([]);
-    await pollText(panel.getByTestId('block-notice')).toContain('Moving to "Closed Won" needs: Client goals');
-    await completeChecklist(page, panel);
-    await done.click();
-    await expect.poll(() => commits(page)).toEqual([expect.objectContaining({ stage: 'Closed Won', via: 'path-dependencies' })]);
+    await heldUntilComplete(page, panel, dialog(page).getByRole('button', { name: 'Done', exact: true }), 'path-dependencies');
     expect(page.errors).toEqual([]);
     await page.close();
   });
@@ -102,17 +96,7 @@ describe.each(['aura', 'aura,shadow', 'aura,de', 'aura,de,shadow', '', 'shadow']
     const { page, panel } = await openRecord('EditSv', modes);
     await view(page).locator('button[name="Edit"]').click();
     await pickInDialog(page, 'Closed Won');
-    const saveEdit = dialog(page).locator('button[name="SaveEdit"]');
-    await saveEdit.click();
-    expect(await commits(page)).toEqual([]);
-    await saveEdit.focus();
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Space');
-    expect(await commits(page)).toEqual([]);
-    await pollText(panel.getByTestId('block-notice')).toContain('Moving to "Closed Won" needs: Client goals');
-    await completeChecklist(page, panel);
-    await saveEdit.click();
-    await expect.poll(() => commits(page)).toEqual([expect.objectContaining({ stage: 'Closed Won', via: 'edit-modal' })]);
+    await heldUntilComplete(page, panel, dialog(page).locator('button[name="SaveEdit"]'), 'edit-modal');
     expect(page.errors).toEqual([]);
     await page.close();
   });

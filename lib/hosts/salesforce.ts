@@ -151,11 +151,17 @@ function committedDialog(event: Event): Element | undefined {
   return closestDeep(button, SELECTORS.dialogFooter) && !dismisses ? dialog : undefined;
 }
 
-/** Enter in a single-line field of a form (a modal, or the view in inline edit) may submit it like Save. */
+/**
+ * Enter in a single-line field of a form (a modal, or the active view in inline edit) may submit
+ * it like Save. Fields elsewhere (the global search) submit no record form.
+ */
 function submittedByEnter(event: Event): ParentNode | undefined {
   const target = eventTarget(event);
   if ((event as KeyboardEvent).key !== 'Enter' || !target?.matches(SELECTORS.formTextField)) return undefined;
-  return closestDeep(target, SELECTORS.dialog) ?? activeView(target.ownerDocument);
+  const dialog = closestDeep(target, SELECTORS.dialog);
+  if (dialog) return dialog;
+  const view = activeView(target.ownerDocument);
+  return view instanceof Element && closestDeep(target, SELECTORS.activeView.join(', ')) === view ? view : undefined;
 }
 
 const LISTING = {

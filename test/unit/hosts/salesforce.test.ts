@@ -375,6 +375,14 @@ describe.each([
       expect(commitOf(find(view, 'button[name="SaveEdit"]'))).toBe('Closed Won');
     });
 
+    it('Enter in a single-line field of the active view submits the inline edit; the global search does not', () => {
+      const view = mountViews([{ current: 'Qualification', draft: 'Closed Won' }], shadow);
+      view.append(lwc('records-lwc-detail-panel', '<input name="NextStep">', shadow));
+      expect(commitOf(find(view, 'input[name="NextStep"]'), key('Enter'))).toBe('Closed Won');
+      const search = document.body.insertBefore(document.createElement('input'), document.body.firstChild);
+      expect(commitOf(search, key('Enter'))).toBeUndefined();
+    });
+
     it('reads the active view, not a cached view of another opportunity', () => {
       const cached = { current: 'Prospecting', draft: 'Closed Won', active: false };
       const unchanged = mountViews([cached, { current: 'Qualification', draft: 'Qualification' }], shadow);

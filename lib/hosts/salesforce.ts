@@ -10,12 +10,13 @@ export const SALESFORCE_MATCHES = ['https://*.lightning.force.com/*', 'https://*
 const SELECTORS = {
   /** Several page views stay in the DOM; only the active one is the user's [V]. */
   activeView: ['.windowViewMode-maximized.active', '.windowViewMode-normal.active'],
-  /** The Path's commit button: "Mark Stage as Complete" (.current) or "Mark as Current Stage" (.active) [V]. */
+  /** The Path's commit button [V]; its steps [V]: the selected one has slds-is-active and an aria-selected link [V]. */
   pathButton: 'button.slds-path__mark-complete',
   pathStep: 'li.slds-path__item',
   currentStep: 'li.slds-path__item.slds-is-current',
   selectedStep: 'li.slds-path__item.slds-is-active',
   stepLink: 'a.slds-path__link',
+  selectedLink: 'a.slds-path__link[aria-selected="true"]',
   /**
    * Modals, any tag: the current Aura panel is div.panel.slds-modal[role=dialog] inside
    * div.uiModal.forceModal, LWC's is section[role=dialog] [V, Corrections]. Both are appended to
@@ -87,16 +88,17 @@ function stepLabel(step: Element | undefined): string | undefined {
   return step.querySelector(SELECTORS.stepLink)?.getAttribute('title') ?? step.getAttribute('data-name') ?? undefined;
 }
 
-/** What a click on the Path button commits: "Mark as Current Stage" or "Mark Stage as Complete". */
+/**
+ * What a click on the Path button commits: "Mark as Current Stage" moves to the selected step,
+ * "Mark Stage as Complete" (the current step selected) to the next one. Read from the steps'
+ * states rather than the button's modifier class or text, which may differ or be translated.
+ */
 function pathButtonTarget(button: Element): string | undefined {
   const path = closestDeep(button, '.slds-path') ?? button.getRootNode();
   const steps = [...(path as ParentNode).querySelectorAll(SELECTORS.pathStep)];
   const current = steps.findIndex((step) => step.matches(SELECTORS.currentStep));
-  const target = button.classList.contains('current')
-    ? current >= 0
-      ? steps[current + 1]
-      : undefined
-    : steps.find((step) => step.matches(SELECTORS.selectedStep));
+  const selected = steps.find((step) => step.matches(SELECTORS.selectedStep) || step.querySelector(SELECTORS.selectedLink));
+  const target = selected && selected !== steps[current] ? selected : current >= 0 ? steps[current + 1] : undefined;
   const label = stepLabel(target);
   // The closed step only opens the "Select Closed Stage" (or "Edit Dependencies") modal; the
   // modal's Save or Done is what commits.

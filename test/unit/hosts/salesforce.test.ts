@@ -204,6 +204,15 @@ describe.each([
       expect(commitOf(find(view, 'button.slds-path__mark-complete'))).toBe('Negotiation/Review');
     });
 
+    it('reads the move from the steps, not from the button’s modifier class', () => {
+      const complete = mountViews([{ current: 'Qualification' }], shadow);
+      find(complete, 'button.slds-path__mark-complete').classList.remove('current');
+      expect(commitOf(find(complete, 'button.slds-path__mark-complete'))).toBe('Value Proposition');
+      const chosen = mountViews([{ current: 'Prospecting', selected: 'Negotiation/Review' }], shadow);
+      find(chosen, 'button.slds-path__mark-complete').classList.replace('active', 'current');
+      expect(commitOf(find(chosen, 'button.slds-path__mark-complete'))).toBe('Negotiation/Review');
+    });
+
     it('commits on Enter and Space too, not on other keys', () => {
       const view = mountViews([{ current: 'Qualification' }], shadow);
       const button = find(view, 'button.slds-path__mark-complete');

@@ -34,7 +34,8 @@ const SELECTORS = {
   /**
    * Button titles and texts are translated, so any other button in a stage modal's footer counts
    * as its commit too (fail closed), unless it is known to dismiss the modal. Footers: Aura
-   * div.modal-footer [V, Corrections], SLDS .slds-modal__footer [V, blueprint].
+   * div.modal-footer [V, Corrections], SLDS .slds-modal__footer [V, blueprint]. Dismiss: the
+   * SLDS close button [V, blueprint]; Cancel's title and name, and its text (guess, English).
    */
   dialogFooter: '.modal-footer, .slds-modal__footer',
   dialogDismiss: 'button[title="Cancel"], button[name="CancelEdit"], button.slds-modal__close',

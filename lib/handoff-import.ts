@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ownEntry } from './own-key';
 import { recordLabel, type RecordRef } from './record';
 import { RevisionSchema, StoredHandoffSchema, type Answer, type Revision, type StoredHandoff } from './stored';
 import type { Template } from './template';
@@ -220,16 +221,16 @@ function mergeHandoff(local: StoredHandoff, incoming: StoredHandoff, template: T
   const keptFields: FieldMerge[] = [];
   let unchangedFields = 0;
   for (const [fieldId, imported] of Object.entries(incoming.values)) {
-    const current = local.values[fieldId];
+    const current = ownEntry(local.values, fieldId);
     if (current === imported) {
       unchangedFields += 1;
       continue;
     }
     const change = { fieldId, label: label(fieldId), local: current, imported };
     // Strictly newer only: on a tie the value already here stays.
-    if (current === undefined || (incoming.typedAt[fieldId] ?? -Infinity) > (local.typedAt[fieldId] ?? -Infinity)) {
+    if (current === undefined || (ownEntry(incoming.typedAt, fieldId) ?? -Infinity) > (ownEntry(local.typedAt, fieldId) ?? -Infinity)) {
       values[fieldId] = imported;
-      const importedAt = incoming.typedAt[fieldId];
+      const importedAt = ownEntry(incoming.typedAt, fieldId);
       if (importedAt !== undefined) typedAt[fieldId] = importedAt;
       updatedFields.push(change);
     } else {

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { completeness, isRequired } from '../../lib/completeness';
 import type { Handoff } from '../../lib/checklist-status';
+import { ownEntry } from '../../lib/own-key';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { FieldInput } from './FieldInput';
 import { usePanelStore } from './panel-store';
@@ -46,7 +47,7 @@ export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focu
           <FieldInput
             key={field.id}
             field={field}
-            stored={values[field.id] ?? ''}
+            stored={ownEntry(values, field.id) ?? ''}
             required={isRequired(field, values)}
             issue={touched[key] || (blocking && missing) ? issue : undefined}
             blocking={blocking && missing}

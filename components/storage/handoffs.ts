@@ -2,6 +2,7 @@ import { applicableTemplates, checklistStatus, type Handoff } from '../../lib/ch
 import type { ChecklistStatus } from '../../lib/gate';
 import type { RecordStatus, SaveField } from '../../lib/message-schemas';
 import type { Template } from '../../lib/template';
+import { ownEntry } from '../../lib/own-key';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import type { BatonDb, HandoffKey } from './db';
@@ -85,9 +86,9 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
     }
     const key = handoffKey(ref, templateId);
     const stored = await db.handoffs.get(key);
-    const oldValue = stored?.values[fieldId] ?? '';
+    const oldValue = ownEntry(stored?.values, fieldId) ?? '';
     // A keystroke overtaken by a newer one (sent later, stored first) changes nothing.
-    if ((stored?.typedAt[fieldId] ?? -Infinity) > typedAt) return;
+    if ((ownEntry(stored?.typedAt, fieldId) ?? -Infinity) > typedAt) return;
     const next: StoredHandoff = {
       ...ref,
       templateId,

@@ -50,6 +50,8 @@ export const RevisionSchema = z.extend(RecordRefSchema, {
   /** When the change started (the first keystroke of the burst). */
   startedAt: z.number(),
   at: z.number(),
+  /** The panel that typed it: a burst amends only its own panel's entry. */
+  editor: z.optional(z.string().check(z.maxLength(64))),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 

@@ -5,7 +5,7 @@ import { ownEntry } from '../../lib/own-key';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { FieldInput } from './FieldInput';
 import { usePanelStore } from './panel-store';
-import { useFieldSaver } from './use-field-saver';
+import { useFieldSaver, useUnsavedResend } from './use-field-saver';
 
 interface ChecklistFormProps {
   recordRef: RecordRef;
@@ -29,6 +29,7 @@ interface ChecklistFormProps {
 export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focusAttempt, blocking, onlyFields }: ChecklistFormProps) {
   const { template, values } = handoff;
   const save = useFieldSaver();
+  useUnsavedResend(recordRef, template.id, save);
   const touched = usePanelStore((state) => state.touched);
   const touch = usePanelStore((state) => state.touch);
   const status = completeness(template, values);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HUBSPOT, launch, panelFrame, type Session } from './harness';
+import { HUBSPOT, launch, panelFrame, storedValues, type Session } from './harness';
 import { badge, commits, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
 
 // An update or a switch off and on again orphans the script in every open tab: it can no
@@ -38,7 +38,9 @@ async function closedWonPoint(page: Page): Promise<[x: number, y: number]> {
 /** The tab's dock drawn by the newest script is the only one, and its panel is loaded. */
 async function newScriptInCharge(page: Page): Promise<void> {
   await expect.poll(() => page.locator('baton-dock').count(), { timeout: 10_000 }).toBe(1);
-  await pollText(badge(await panelFrame(page))).toMatch(/of 6 required/);
+  // The old panel's frame may still be found while it is being torn down: look again until the new one answers.
+  const newBadge = async () => badge(await panelFrame(page, 1000)).innerText();
+  await expect.poll(() => newBadge().catch(() => ''), { timeout: 10_000 }).toMatch(/of 6 required/);
 }
 
 describe('an open tab while the extension is updated', () => {
@@ -79,6 +81,21 @@ describe('an open tab while the extension is updated', () => {
     // The old script stepped down: its last checklist (empty) no longer blocks the move.
     await page.mouse.click(...(await closedWonPoint(page)));
     await expect.poll(() => commits(page)).toEqual([{ dealId: '3202', stage: 'Closed won', via: 'highlight' }]);
+    await page.close();
+  });
+
+  it('keeps every keystroke that was still being saved when the extension updated', async () => {
+    const page = await openDeal('3203');
+    const panel = await panelFrame(page);
+    const reload = await extensions.locator('#dev-reload-button').elementHandle();
+    await panel.getByLabel('Client goals').pressSequentially('abcdefghijklmnopq', { delay: 0 });
+    // At once: the last keystrokes' saves are still on their way to the worker.
+    const restarted = session.context.waitForEvent('serviceworker');
+    await reload!.evaluate((button) => (button as HTMLElement).click());
+    await restarted;
+    await newScriptInCharge(page);
+    await expect.poll(async () => (await panelFrame(page)).getByLabel('Client goals').inputValue(), { timeout: 10_000 }).toBe('abcdefghijklmnopq');
+    await expect.poll(() => storedValues(session, '3203')).toEqual({ clientGoals: 'abcdefghijklmnopq' });
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import { completeness } from './completeness';
+import { ownEntry } from './own-key';
 import { normalizeNoteText, RECORD_PART, SEPARATOR } from './note-format';
 import type { HostApp, RecordRef } from './record';
 import type { FieldValues, Template } from './template';
@@ -35,10 +36,10 @@ export function renderBrief(input: BriefInput): string {
   const lines = [`Handoff brief · ${template.name}`];
   if (input.recordTitle) lines.push(`Record: ${singleLine(input.recordTitle)}`);
   lines.push('');
-  for (const field of template.fields) lines.push(`${field.label}: ${displayValue(field.kind, values[field.id])}`);
+  for (const field of template.fields) lines.push(`${field.label}: ${displayValue(field.kind, ownEntry(values, field.id))}`);
   lines.push('');
   const by = input.handedOffBy ? ` by ${singleLine(input.handedOffBy)}` : '';
-  const owner = template.ownerField ? values[template.ownerField]?.trim() : undefined;
+  const owner = template.ownerField ? ownEntry(values, template.ownerField)?.trim() : undefined;
   lines.push(`Handed off${by} on ${formatUtc(input.at)}${owner ? ` to ${singleLine(owner)}` : ''}.`);
   lines.push(`Baton · ${template.id} v${template.version} · ${record.host} ${record.objectType} ${record.recordId} · ${status.filled}/${status.required} required`);
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { ownEntry } from './own-key';
 import { maxLengthOf, type FieldValues, type Template, type TemplateField } from './template';
 
 export type FieldProblem = 'empty' | 'invalid' | 'tooLong';
@@ -25,7 +26,7 @@ export interface Completeness {
 export function isRequired(field: TemplateField, values: FieldValues): boolean {
   if (field.required) return true;
   const when = field.requiredWhen;
-  return when !== undefined && (values[when.field] ?? '').trim() === when.equals;
+  return when !== undefined && (ownEntry(values, when.field) ?? '').trim() === when.equals;
 }
 
 export function completeness(template: Template, values: FieldValues): Completeness {
@@ -35,7 +36,7 @@ export function completeness(template: Template, values: FieldValues): Completen
   for (const field of template.fields) {
     const needed = isRequired(field, values);
     if (needed) required += 1;
-    const issue = fieldIssue(field, values[field.id] ?? '', needed);
+    const issue = fieldIssue(field, ownEntry(values, field.id) ?? '', needed);
     if (issue && needed) missing.push(issue);
     else if (issue) warnings.push(issue);
   }

@@ -1,6 +1,7 @@
 import { completeness } from './completeness';
 import { handoffState, STATE_LABELS, type HandoffState } from './handoff-state';
 import { EXPORT_FORMAT, EXPORT_VERSION, handoffId, type HandoffDocument } from './handoff-import';
+import { ownEntry } from './own-key';
 import { HOST_NAMES } from './record';
 import type { Revision, StoredHandoff } from './stored';
 import type { Template } from './template';
@@ -46,7 +47,7 @@ export function handoffRow(handoff: StoredHandoff, template: Template | undefine
     completeness: progress ? `${progress.filled} of ${progress.required} required` : 'template not installed',
     state,
     stateLabel: STATE_LABELS[state],
-    nextOwner: (template?.ownerField && handoff.values[template.ownerField]?.trim()) || '',
+    nextOwner: (template?.ownerField && ownEntry(handoff.values, template.ownerField)?.trim()) || '',
   };
 }
 
@@ -81,7 +82,7 @@ export function toCsv(rows: HandoffRow[]): string {
   const header = [...FIXED_COLUMNS.map(([name]) => name), ...fields.map((column) => column.header)];
   const lines = rows.map((row) => [
     ...FIXED_COLUMNS.map(([, cell]) => cell(row)),
-    ...fields.map((column) => (column.templateId === row.handoff.templateId ? (row.handoff.values[column.fieldId] ?? '') : '')),
+    ...fields.map((column) => (column.templateId === row.handoff.templateId ? (ownEntry(row.handoff.values, column.fieldId) ?? '') : '')),
   ]);
   return [header, ...lines].map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
 }

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+import { ownEntry } from './own-key';
 import { recordLabel, type RecordRef } from './record';
 import { RevisionSchema, StoredHandoffSchema, type Answer, type Revision, type StoredHandoff } from './stored';
 import type { Template } from './template';
-import { formatPath } from './template-json';
+import { atMost, checkEntries, issueLines, listedProblems } from './import-limits';
 
 // The handoffs page's file format, and how a file is merged into the local store. Merging
 // follows the rule saveFieldValue keeps between tabs: per field, the newest typed value wins.
@@ -11,8 +12,8 @@ export const EXPORT_FORMAT = 'baton-handoffs';
 export const EXPORT_VERSION = 1;
 /** A year of a busy team's drafts is a few MB; anything past this is not an export of ours. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** A file that is wrong everywhere would list thousands of problems; the first ones say enough. */
-const MAX_LISTED_ERRORS = 20;
+/** About as many entries as MAX_IMPORT_BYTES can hold (the smallest valid entry is ~200 bytes). */
+export const MAX_IMPORT_ENTRIES = 50_000;
 
 export const HandoffDocumentSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -22,6 +23,15 @@ export const HandoffDocumentSchema = z.object({
   revisions: z.array(RevisionSchema),
 });
 export type HandoffDocument = z.infer<typeof HandoffDocumentSchema>;
+
+const entryList = atMost(MAX_IMPORT_ENTRIES, (count) => `the file holds ${count} entries; an import takes at most ${MAX_IMPORT_ENTRIES}`);
+
+/** The document with its entries not yet read: they are checked one at a time. */
+const DocumentOutlineSchema = z.object({
+  ...z.pick(HandoffDocumentSchema, { format: true, version: true, exportedAt: true }).shape,
+  handoffs: z.array(z.unknown()).check(entryList),
+  revisions: z.array(z.unknown()).check(entryList),
+});
 
 /** One handoff's identity as text: its record and its template. */
 export function handoffId(handoff: RecordRef & { templateId: string }): string {
@@ -53,15 +63,20 @@ export function parseHandoffDocument(raw: unknown): HandoffParseResult {
   // a list of every field our version would expect.
   const header = headerProblem(raw);
   if (header) return failed([header]);
-  const result = HandoffDocumentSchema.safeParse(raw);
-  if (!result.success) return failed(result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
-  const duplicates = duplicateHandoffs(result.data.handoffs);
-  return duplicates.length > 0 ? failed(duplicates) : { ok: true, document: result.data };
+  const outline = DocumentOutlineSchema.safeParse(raw);
+  if (!outline.success) return failed(issueLines(outline.error.issues));
+  const problems: string[] = [];
+  const handoffs = checkEntries('handoffs', StoredHandoffSchema, outline.data.handoffs, problems);
+  const revisions = checkEntries('revisions', RevisionSchema, outline.data.revisions, problems);
+  const unchecked = [handoffs.unchecked, revisions.unchecked].filter((note) => note !== undefined);
+  if (problems.length > 0) return failed(problems, unchecked);
+  const duplicates = duplicateHandoffs(handoffs.entries);
+  if (duplicates.length > 0) return failed(duplicates);
+  return { ok: true, document: { ...outline.data, handoffs: handoffs.entries, revisions: revisions.entries } };
 }
 
-function failed(errors: string[]): HandoffParseResult {
-  if (errors.length <= MAX_LISTED_ERRORS) return { ok: false, errors };
-  return { ok: false, errors: [...errors.slice(0, MAX_LISTED_ERRORS), `…and ${errors.length - MAX_LISTED_ERRORS} more problems`] };
+function failed(problems: string[], notes: string[] = []): HandoffParseResult {
+  return { ok: false, errors: [...listedProblems(problems), ...notes] };
 }
 
 function headerProblem(raw: unknown): string | undefined {
@@ -206,16 +221,16 @@ function mergeHandoff(local: StoredHandoff, incoming: StoredHandoff, template: T
   const keptFields: FieldMerge[] = [];
   let unchangedFields = 0;
   for (const [fieldId, imported] of Object.entries(incoming.values)) {
-    const current = local.values[fieldId];
+    const current = ownEntry(local.values, fieldId);
     if (current === imported) {
       unchangedFields += 1;
       continue;
     }
     const change = { fieldId, label: label(fieldId), local: current, imported };
     // Strictly newer only: on a tie the value already here stays.
-    if (current === undefined || (incoming.typedAt[fieldId] ?? -Infinity) > (local.typedAt[fieldId] ?? -Infinity)) {
+    if (current === undefined || (ownEntry(incoming.typedAt, fieldId) ?? -Infinity) > (ownEntry(local.typedAt, fieldId) ?? -Infinity)) {
       values[fieldId] = imported;
-      const importedAt = incoming.typedAt[fieldId];
+      const importedAt = ownEntry(incoming.typedAt, fieldId);
       if (importedAt !== undefined) typedAt[fieldId] = importedAt;
       updatedFields.push(change);
     } else {

@@ -95,5 +95,7 @@ export const SaveFieldSchema = z.object({
   recordTitle: z.optional(z.string().check(z.maxLength(TITLE_MAX_LENGTH))),
   /** The record's page, for links on the handoffs page. */
   recordUrl: z.optional(z.url({ protocol: /^https$/ })),
+  /** Which panel typed it (random per panel): one panel's typing burst is one log entry, two panels' are two. */
+  editor: z.optional(z.string().check(z.maxLength(64))),
 });
 export type SaveField = z.infer<typeof SaveFieldSchema>;

@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
+import { boundedRecord } from './import-limits';
 import { HARD_MAX_LENGTH } from './limits';
 import { RecordRefSchema } from './record-schema';
 
 // The shapes Baton keeps in IndexedDB. Types come from here; components/storage/db.ts indexes them.
 
-export const FieldValuesSchema = z.record(z.string(), z.string().check(z.maxLength(HARD_MAX_LENGTH)));
+/** More keys than any template has fields (60), for values of older versions; a bound for crafted files. */
+const MAX_FIELDS_PER_HANDOFF = 200;
+
+export const FieldValuesSchema = boundedRecord(z.record(z.string(), z.string().check(z.maxLength(HARD_MAX_LENGTH))), MAX_FIELDS_PER_HANDOFF);
 
 export const ANSWERS = ['accepted', 'sentBack'] as const;
 
@@ -23,7 +27,7 @@ export const StoredHandoffSchema = z.extend(RecordRefSchema, {
   templateVersion: z.int(),
   values: FieldValuesSchema,
   /** When each field's value was typed: the newest value wins, in any tab and on import. */
-  typedAt: z.record(z.string(), z.number()),
+  typedAt: boundedRecord(z.record(z.string(), z.number()), MAX_FIELDS_PER_HANDOFF),
   recordTitle: z.optional(z.string().check(z.maxLength(300))),
   /** The record's page in its host app, for links on the handoffs page. */
   recordUrl: z.optional(z.url({ protocol: /^https$/ })),
@@ -46,6 +50,8 @@ export const RevisionSchema = z.extend(RecordRefSchema, {
   /** When the change started (the first keystroke of the burst). */
   startedAt: z.number(),
   at: z.number(),
+  /** The panel that typed it: a burst amends only its own panel's entry. */
+  editor: z.optional(z.string().check(z.maxLength(64))),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
+import { issueLines, listedProblems } from './import-limits';
 import { TemplateSchema, type Template } from './template';
 
 // zod/mini ships without messages; English ones are loaded here, where people read them,
@@ -22,13 +23,5 @@ export function parseTemplateJson(text: string): TemplateParseResult {
 export function parseTemplate(raw: unknown): TemplateParseResult {
   const result = TemplateSchema.safeParse(raw);
   if (result.success) return { ok: true, template: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
-}
-
-/** ["fields", 3, "kind"] -> "fields[3].kind", the way a person points into JSON. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(template)';
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return { ok: false, errors: listedProblems(issueLines(result.error.issues)) };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { templateList } from './import-limits';
 import { HARD_MAX_LENGTH } from './limits';
 import { HOST_APPS } from './record';
 
@@ -38,7 +39,7 @@ export const FieldSchema = z.object({
   required: z._default(z.boolean(), false),
   /** Required only while another field holds this value (checkbox: "true"). */
   requiredWhen: z.optional(z.object({ field: identifier, equals: z.string() })),
-  options: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  options: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1), templateList(100))),
   help: z.optional(z.string().check(z.maxLength(300))),
   placeholder: z.optional(z.string().check(z.maxLength(120))),
   maxLength: z.optional(z.int().check(z.positive(), z.lte(HARD_MAX_LENGTH))),
@@ -59,12 +60,12 @@ export const TemplateSchema = z
     id: identifier,
     name: z.string().check(z.minLength(1), z.maxLength(80)),
     version: z.int().check(z.positive()),
-    appliesTo: z.array(HOST_TARGET).check(z.minLength(1)),
-    fields: z.array(FieldSchema).check(z.minLength(1), z.maxLength(60)),
+    appliesTo: z.array(HOST_TARGET).check(z.minLength(1), templateList(20)),
+    fields: z.array(FieldSchema).check(z.minLength(1), templateList(60)),
     /** The field naming the one person who owns the next stage. */
     ownerField: z.optional(identifier),
     /** What the next owner confirms before accepting the handoff. */
-    receipt: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(20)), DEFAULT_RECEIPT),
+    receipt: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(templateList(20)), DEFAULT_RECEIPT),
   })
   .check(z.superRefine(checkFieldReferences));
 

@@ -3,6 +3,7 @@ import type { Lifetime } from './lifetime';
 import { panelHash, type PanelLocation } from '../../lib/panel-location';
 
 export const PANEL_WIDTH_PX = 380;
+const ORPHANED_NOTICE = 'Baton was updated or turned off: reload this tab';
 
 // `all: initial !important` because a host page's `* { … !important }` reaches the shadow
 // host element itself and would be inherited inside; !important inside the shadow wins.
@@ -51,7 +52,7 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   const tab = document.createElement('button');
   tab.className = 'tab';
   tab.type = 'button';
-  tab.addEventListener('click', () => onToggle(false));
+  tab.addEventListener('click', () => lifetime.isInvalid || onToggle(false));
   shadow.append(style, tab);
   const panelUrl = browser.runtime.getURL('/panel.html');
   let badge = '';
@@ -81,7 +82,17 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
     host.remove();
     reserveSpace(false);
   };
-  const forget = lifetime.onInvalidated(remove);
+  // Orphaned (the extension was updated or turned off), the panel is gone with the extension
+  // while this script's guard still blocks (lifetime.ts): the tab says so until a newer
+  // script's dock replaces this one.
+  const forget = lifetime.onInvalidated(() => {
+    if (lifetime.isSuperseded) return remove();
+    frame?.remove();
+    reserveSpace(false);
+    tab.hidden = false;
+    tab.textContent = ORPHANED_NOTICE;
+  });
+  lifetime.onSuperseded(remove);
 
   // The open panel sits beside the page, not over it: the page's own layout gives up the
   // panel's width (pages built of fixed-position shells still run under it; collapse helps).

@@ -173,9 +173,13 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
       // A record page whose record is not known yet (ClickUp custom ids, before the task
       // view draws) is judged like a record whose checklist has not loaded: not waved through.
       if (!ref) return pageUrl ? { kind: 'block', stage, reason: 'unknown' } : { kind: 'allow' };
+      // Orphaned (lifetime.ts), this script no longer follows navigation: its checklist is
+      // only known to be this record's on the page it was read on.
+      if (lifetime.isOrphaned && pageUrl?.href !== location.href) return { kind: 'block', stage, reason: 'unknown' };
       return gateDecision(status && sameRecord(status.ref, ref) ? status.checklists : undefined, stage);
     },
     onHandedOff(stage) {
+      if (lifetime.isInvalid) return;
       // The guarded move went through: open the panel on the brief, ready to send.
       blocked = undefined;
       movedTo = stage;
@@ -184,6 +188,8 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
       render();
     },
     onBlocked(decision) {
+      // Orphaned: the dock's tab already says to reload; the panel went with the extension.
+      if (lifetime.isInvalid) return;
       if (!ref) return console.warn(`Baton held back a move to "${decision.stage}": this record is not identified yet.`);
       blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
       ensureDock();

@@ -29,7 +29,8 @@ const MENU_ITEM = '[role="option"], [role="menuitem"]';
 export function installStageGuard(lifetime: Lifetime, options: StageGuardOptions): void {
   const menu: MenuTracker = { openedBy: undefined };
   const onEvent = (event: Event) => {
-    if (lifetime.isInvalid) return;
+    // An orphaned script keeps judging (lifetime.ts): only a newer guard relieves it.
+    if (lifetime.isSuperseded) return;
     if (event.type === 'click') rememberMenuOpener(event, menu);
     const stage = options.adapter.stageCommit(event, menu);
     if (stage === undefined) return;
@@ -42,7 +43,7 @@ export function installStageGuard(lifetime: Lifetime, options: StageGuardOptions
     event.stopImmediatePropagation();
     if (ANNOUNCING_EVENTS.has(event.type)) options.onBlocked(decision);
   };
-  for (const type of GUARDED_EVENTS) lifetime.addEventListener(window, type, onEvent, { capture: true });
+  for (const type of GUARDED_EVENTS) lifetime.addGuardListener(window, type, onEvent, true);
 }
 
 /** A click on a control that opens a menu (not on an item inside one) opens a new menu. */

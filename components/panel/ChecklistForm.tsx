@@ -1,10 +1,11 @@
 import { useRef } from 'react';
 import { completeness, isRequired } from '../../lib/completeness';
 import type { Handoff } from '../../lib/checklist-status';
+import { ownEntry } from '../../lib/own-key';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { FieldInput } from './FieldInput';
 import { usePanelStore } from './panel-store';
-import { useFieldSaver } from './use-field-saver';
+import { useFieldSaver, useUnsavedResend } from './use-field-saver';
 
 interface ChecklistFormProps {
   recordRef: RecordRef;
@@ -28,6 +29,7 @@ interface ChecklistFormProps {
 export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focusAttempt, blocking, onlyFields }: ChecklistFormProps) {
   const { template, values } = handoff;
   const save = useFieldSaver();
+  useUnsavedResend(recordRef, template.id, save);
   const touched = usePanelStore((state) => state.touched);
   const touch = usePanelStore((state) => state.touch);
   const status = completeness(template, values);
@@ -46,7 +48,7 @@ export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focu
           <FieldInput
             key={field.id}
             field={field}
-            stored={values[field.id] ?? ''}
+            stored={ownEntry(values, field.id) ?? ''}
             required={isRequired(field, values)}
             issue={touched[key] || (blocking && missing) ? issue : undefined}
             blocking={blocking && missing}

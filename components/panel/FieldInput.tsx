@@ -16,6 +16,9 @@ interface FieldInputProps {
   onBlur(): void;
 }
 
+/** Enough of this panel's own recent values to recognise their saves coming back. */
+const OWN_VALUES_KEPT = 200;
+
 const INPUT_TYPES: Partial<Record<TemplateField['kind'], string>> = {
   date: 'date',
   number: 'number',
@@ -26,12 +29,19 @@ const INPUT_TYPES: Partial<Record<TemplateField['kind'], string>> = {
 export function FieldInput({ field, stored, required, issue, blocking, focusRequest, onChange, onBlur }: FieldInputProps) {
   const id = useId();
   const [value, setValue] = useState(stored);
+  /** What another tab stored while the user was typing here: shown beside the field, never put into it. */
+  const [elsewhere, setElsewhere] = useState<string>();
   const focused = useRef(false);
+  const sent = useRef<string[]>([]);
   const element = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
 
-  // A draft edited in another tab shows up here, except while the user is typing here.
+  // A stored value this panel did not send was typed in another tab (the newest keystroke
+  // wins in the store). Not typing here: the field shows it. Typing here: the user's text
+  // stays, mid-word or not, and the other text is shown with a choice.
   useEffect(() => {
     if (!focused.current) setValue(stored);
+    else if (stored !== value && !sent.current.includes(stored)) setElsewhere(stored);
+    // Only a change of the stored value is news: the field's own changes are not watched.
   }, [stored]);
 
   useEffect(() => {
@@ -40,7 +50,17 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
 
   const change = (next: string) => {
     setValue(next);
+    sent.current = [...sent.current.slice(1 - OWN_VALUES_KEPT), next];
     onChange(next);
+  };
+  const takeTheirs = () => {
+    setValue(elsewhere ?? value);
+    setElsewhere(undefined);
+  };
+  // Saved again, it is the newest: the store holds it, and the other tab is told in turn.
+  const keepMine = () => {
+    setElsewhere(undefined);
+    change(value);
   };
   const common = {
     id,
@@ -95,6 +115,13 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
       <div id={`${id}-problem`} className="problem" role={issue ? 'status' : undefined}>
         {issue?.message}
       </div>
+      {elsewhere !== undefined && elsewhere !== value ? (
+        <div className="elsewhere" role="status" data-testid="changed-elsewhere">
+          Changed in another tab: “{elsewhere}”
+          <button type="button" onClick={takeTheirs}>Use that text</button>
+          <button type="button" onClick={keepMine}>Keep mine</button>
+        </div>
+      ) : null}
     </div>
   );
 }

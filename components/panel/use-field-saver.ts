@@ -1,16 +1,22 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { SaveField } from '../../lib/message-schemas';
 import { HARD_MAX_LENGTH } from '../../lib/limits';
 import { messenger } from '../../lib/messages';
+import { recordLabel, type RecordRef } from '../../lib/record';
+import { holdUnsaved, releaseSaved, unsavedOf } from './pending-saves';
 import { usePanelStore } from './panel-store';
 
 /** A worker that was stopped wakes on the first message; one retry covers a restart race. */
 const RETRY_DELAY_MS = 250;
 
+/** This panel, among the panels of other tabs that edit the same record. */
+const EDITOR = crypto.randomUUID();
+
 /**
  * Every keystroke goes to the background worker at once (no debounce, no queue): the worker
  * writes it to IndexedDB in one transaction, so it survives the tab closing right after.
- * Each carries its typing time, so a save that arrives late never overwrites a newer one.
+ * Each carries its typing time, so a save that arrives late never overwrites a newer one,
+ * and is held in pending-saves.ts until the worker confirms it.
  */
 export function useFieldSaver(): (input: SaveField, label: string) => void {
   const setSave = usePanelStore((state) => state.setSave);
@@ -24,17 +30,21 @@ export function useFieldSaver(): (input: SaveField, label: string) => void {
       else if (inFlight > 0) setSave({ kind: 'saving' });
       else setSave({ kind: 'saved', at: Date.now() });
     };
-    return (input, label) => {
+    return (typed, label) => {
+      // A keystroke held by an earlier panel keeps its own editor: it is that panel's typing.
+      const input = { editor: EDITOR, ...typed };
       const key = `${input.templateId}/${input.fieldId}`;
       // Too long to store: say so and keep the text in the field, where nothing is lost.
       if (input.value.length > HARD_MAX_LENGTH) {
         failed.set(key, `${label} is too long to save: ${input.value.length.toLocaleString('en')} characters, at most ${HARD_MAX_LENGTH.toLocaleString('en')}. Your text is still in the field; shorten it to save.`);
         return report();
       }
+      holdUnsaved(input, label);
       inFlight += 1;
       report();
       void sendWithRetry(input).then(
         () => {
+          releaseSaved(input);
           failed.delete(key);
           newestSaved.set(key, Math.max(input.typedAt, newestSaved.get(key) ?? 0));
         },
@@ -48,6 +58,15 @@ export function useFieldSaver(): (input: SaveField, label: string) => void {
       });
     };
   }, [setSave]);
+}
+
+/** Sends again what an earlier panel of this record typed but never saw saved (see pending-saves.ts). */
+export function useUnsavedResend(ref: RecordRef, templateId: string, save: (input: SaveField, label: string) => void): void {
+  const refKey = recordLabel(ref);
+  useEffect(() => {
+    for (const { input, label } of unsavedOf(ref, templateId)) save(input, label);
+    // Keyed by the record's label: a new ref object for the same record sends nothing twice.
+  }, [refKey, templateId, save]);
 }
 
 async function sendWithRetry(input: SaveField): Promise<void> {

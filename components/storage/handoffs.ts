@@ -2,6 +2,7 @@ import { applicableTemplates, checklistStatus, type Handoff } from '../../lib/ch
 import type { ChecklistStatus } from '../../lib/gate';
 import type { RecordStatus, SaveField } from '../../lib/message-schemas';
 import type { Template } from '../../lib/template';
+import { ownEntry } from '../../lib/own-key';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import type { BatonDb, HandoffKey } from './db';
@@ -72,11 +73,12 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
 
 /**
  * Stores one field's value and logs the change, in one transaction: when this resolves the
- * keystroke is on disk. Keystrokes into the same field within TYPING_BURST_MS amend the
- * newest revision, so a typed paragraph is one entry in the log, not hundreds.
+ * keystroke is on disk. Keystrokes of one panel into the same field within TYPING_BURST_MS
+ * amend the newest revision, so a typed paragraph is one entry in the log, not hundreds;
+ * another panel's (another tab's) keystroke starts its own entry, so both edits stay logged.
  */
 export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.now()): Promise<void> {
-  const { ref, templateId, fieldId, value, typedAt } = input;
+  const { ref, templateId, fieldId, value, typedAt, editor } = input;
   await db.transaction('rw', db.templates, db.handoffs, db.revisions, async () => {
     const template = await db.templates.get(templateId);
     if (!template) throw new Error(`No template "${templateId}"`);
@@ -85,9 +87,9 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
     }
     const key = handoffKey(ref, templateId);
     const stored = await db.handoffs.get(key);
-    const oldValue = stored?.values[fieldId] ?? '';
+    const oldValue = ownEntry(stored?.values, fieldId) ?? '';
     // A keystroke overtaken by a newer one (sent later, stored first) changes nothing.
-    if ((stored?.typedAt[fieldId] ?? -Infinity) > typedAt) return;
+    if ((ownEntry(stored?.typedAt, fieldId) ?? -Infinity) > typedAt) return;
     const next: StoredHandoff = {
       ...ref,
       templateId,
@@ -106,10 +108,10 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
       .where('[host+objectType+recordId+templateId+field]')
       .equals([...key, fieldId])
       .last();
-    if (last?.id !== undefined && now - last.at < TYPING_BURST_MS) {
+    if (last?.id !== undefined && now - last.at < TYPING_BURST_MS && last.editor === editor) {
       await db.revisions.update(last.id, { newValue: value, at: now });
     } else {
-      await db.revisions.add({ ...ref, templateId, field: fieldId, oldValue, newValue: value, startedAt: now, at: now });
+      await db.revisions.add({ ...ref, templateId, field: fieldId, oldValue, newValue: value, startedAt: now, at: now, editor });
     }
   });
 }

@@ -98,7 +98,7 @@ export default defineBackground({
     });
 
     registerClickupHosts();
-    reinjectOnUpdate();
+    void reinjectOnUpdate();
   },
 });
 

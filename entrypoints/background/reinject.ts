@@ -6,14 +6,22 @@ import { pipedrive } from '../../lib/hosts/pipedrive';
 import { salesforce } from '../../lib/hosts/salesforce';
 import type { HostApp } from '../../lib/record';
 
+/** Set in storage.session, which the browser empties when the extension is updated, turned off or reloaded. */
+const INJECTED = 'openTabsInjected';
+
 /**
- * After an install or update, tabs already open on a host app still run the old, orphaned
- * script, which cannot guard anything: give them the new one at once instead of waiting for
- * the user to reload. (It starts late, after the host's own scripts; the guard listens on
- * window in the capture phase, which still runs first.)
+ * After an install, an update, or the extension being turned off and on, tabs already open
+ * on a host app still run the old, orphaned script, which keeps blocking gated moves on the
+ * last checklist it knew but can no longer learn of a change: give them the new one at once
+ * instead of waiting for the user to reload. Turning the extension on again fires no
+ * onInstalled, so this runs on the worker's first start since the extension was loaded,
+ * which storage.session tells apart from a restart after idling. (It starts late, after the
+ * host's own scripts; the guard listens on window in the capture phase, which still runs first.)
  */
-export function reinjectOnUpdate(): void {
-  browser.runtime.onInstalled.addListener(() => void reinject());
+export async function reinjectOnUpdate(): Promise<void> {
+  if ((await browser.storage.session.get(INJECTED))[INJECTED] === true) return;
+  await browser.storage.session.set({ [INJECTED]: true });
+  await reinject();
 }
 
 async function reinject(): Promise<void> {

@@ -209,6 +209,18 @@ describe('saveFieldValue', () => {
       ]);
     });
 
+    it('keeps the edits of two tabs typing into one field as separate revisions', async () => {
+      await save({ ...typed('nextOwner', 'Dana', T0), editor: 'tab-a' });
+      await save({ ...typed('nextOwner', 'Lee', T0 + 1), editor: 'tab-b' });
+      await save({ ...typed('nextOwner', 'Lee Park', T0 + 2), editor: 'tab-b' });
+      await save({ ...typed('nextOwner', 'Dana Ng', T0 + 3), editor: 'tab-a' });
+      expect((await revisions()).map(({ oldValue, newValue }) => [oldValue, newValue])).toEqual([
+        ['', 'Dana'],
+        ['Dana', 'Lee Park'],
+        ['Lee Park', 'Dana Ng'],
+      ]);
+    });
+
     it('keeps bursts in different fields apart', async () => {
       await save(typed('nextOwner', 'Dana', T0));
       await save(typed('timeline', 'March', T0 + 1));

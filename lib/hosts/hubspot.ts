@@ -85,10 +85,17 @@ export const hubspot: HostAdapter = {
   host: 'hubspot',
   matches: HUBSPOT_MATCHES,
   stageControlName: 'the deal stage control (highlight card or "About this deal")',
-  /** Notes: the activity composer of the record's middle pane (rich text; guess). */
-  composers: ['[data-test-id="middle-pane"] [contenteditable="true"][role="textbox"]', '[data-test-id="middle-pane"] textarea'],
-  /** Timeline note bodies (guess). */
-  notes: '[data-test-id="timeline-note-body"], [data-selenium-test="timeline-card-body"]',
+  composer: {
+    /** The new note's editor in the middle pane (guess: no public source shows it). */
+    editor: ['[data-test-id="middle-pane"] [contenteditable="true"][role="textbox"]', '[data-test-id="middle-pane"] textarea'],
+    /** Existing timeline notes edit in place (ProseMirror) [V, Corrections]; so do comments on them [V]. */
+    never: ['[data-test-id="timeline-note-event"]', '[data-test-id^="comment-"]'],
+  },
+  /**
+   * Timeline note bodies, both generations [V, Corrections]: the editable ProseMirror surface,
+   * or the click-to-edit preview's SanitizedText (comments use that class too: left out [V]).
+   */
+  notes: '[data-test-id="timeline-note-event"] :is([data-test-id="rte-content"], [class*="SanitizedText"]):not([data-test-id^="comment-"] *)',
   listing: hubspotListing,
   isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),

@@ -93,9 +93,10 @@ export const hubspot: HostAdapter = {
   },
   /**
    * Timeline note bodies, both generations [V, Corrections]: the editable ProseMirror surface,
-   * or the click-to-edit preview's SanitizedText (comments use that class too: left out [V]).
+   * or the click-to-edit preview's SanitizedText. Comments on a note use that class too [V]:
+   * they are read as notes of their own (they count only if they name this record).
    */
-  notes: '[data-test-id="timeline-note-event"] :is([data-test-id="rte-content"], [class*="SanitizedText"]):not([data-test-id^="comment-"] *)',
+  notes: '[data-test-id="timeline-note-event"] [data-test-id="rte-content"], [data-test-id="timeline-note-event"] [class*="SanitizedText"]',
   listing: hubspotListing,
   isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),

@@ -29,6 +29,15 @@ function briefText(values: Record<string, string>, at: string, record: RecordRef
   return renderBrief({ template: salesToOnboarding, values, record, recordTitle: 'Acme Corp - Annual plan', handedOffBy: by, at: new Date(at) });
 }
 
+/** A HubSpot deal's page with its checklist complete and saved. */
+async function completeHubspotDeal(dealId: string) {
+  const page = await openPage(session, `https://app.hubspot.com/contacts/4455/record/0-3/${dealId}`);
+  const panel = await panelFrame(page);
+  await fillChecklist(panel);
+  await waitSaved(panel);
+  return { page, panel };
+}
+
 const VALUES = {
   clientGoals: 'Cut store onboarding from 6 weeks to 2.',
   scope: 'POS integration for 12 stores.\nNo custom reporting.',
@@ -61,10 +70,7 @@ describe('sending the brief', () => {
   });
 
   it('offers the brief right after the guarded move goes through', async () => {
-    const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/record/0-3/7002');
-    const panel = await panelFrame(page);
-    await fillChecklist(panel);
-    await waitSaved(panel);
+    const { page, panel } = await completeHubspotDeal('7002');
     await guardShows(page, '6 of 6 required');
     await page.locator('[data-test-id="highlight-property-item-dealstage"] button').nth(1).click();
     await page.getByRole('option', { name: 'Closed won', exact: true }).click();
@@ -74,10 +80,7 @@ describe('sending the brief', () => {
 
   it('falls back to the clipboard, and says so, when the page has no composer', async () => {
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://app.hubspot.com' });
-    const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/record/0-3/7003');
-    const panel = await panelFrame(page);
-    await fillChecklist(panel);
-    await waitSaved(panel);
+    const { page, panel } = await completeHubspotDeal('7003');
     await page.evaluate(() => document.querySelectorAll('[contenteditable], textarea').forEach((editor) => editor.remove()));
     await panel.getByRole('button', { name: 'Insert brief' }).click();
     await pollText(panel.getByTestId('brief-outcome')).toContain('Not inserted: no note or comment box is open on this page. It is on your clipboard');
@@ -183,15 +186,27 @@ describe('receiving the brief', () => {
 // copy instead when it cannot be sure (issue 8, item 7).
 describe('Insert reaches only the composer of a new note', () => {
   it('HubSpot: never writes into an existing timeline note, itself an editable surface', async () => {
-    const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/record/0-3/7004');
+    const { page, panel } = await completeHubspotDeal('7004');
     const before = await hubspotExistingNote(page).innerText();
-    const panel = await panelFrame(page);
-    await fillChecklist(panel);
-    await waitSaved(panel);
     await panel.getByRole('button', { name: 'Insert brief' }).click();
     await pollText(panel.getByTestId('brief-outcome')).toContain('Inserted into the HubSpot note box');
     await expect(hubspotComposer(page).innerText()).resolves.toContain('Handoff brief · Sales → Onboarding');
     await expect(hubspotExistingNote(page).innerText()).resolves.toBe(before);
+    await page.close();
+  });
+
+  it('copies instead, and says why, when two boxes could be the new note', async () => {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://app.hubspot.com' });
+    const { page, panel } = await completeHubspotDeal('7006');
+    await page.evaluate(() => {
+      const second = Object.assign(document.createElement('div'), { contentEditable: 'true' });
+      second.setAttribute('role', 'textbox');
+      second.setAttribute('aria-label', 'Log a call');
+      document.querySelector('[data-test-id="middle-pane"]')!.append(second);
+    });
+    await panel.getByRole('button', { name: 'Insert brief' }).click();
+    await pollText(panel.getByTestId('brief-outcome')).toContain('Not inserted: Baton found more than one note box here and could not tell which one is for a new note. It is on your clipboard');
+    await expect(hubspotComposer(page).innerText()).resolves.toBe('');
     await page.close();
   });
 

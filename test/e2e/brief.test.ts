@@ -4,7 +4,7 @@ import { renderBrief } from '../../lib/brief';
 import { defaultTemplates } from '../../lib/default-templates';
 import { renderReceipt } from '../../lib/receipt';
 import type { RecordRef } from '../../lib/record';
-import { CLICKUP, HUBSPOT, launch, panelFrame, SALESFORCE, type Session } from './harness';
+import { CLICKUP, HUBSPOT, launch, panelFrame, PIPEDRIVE, SALESFORCE, type Session } from './harness';
 import { fixture, openPage } from './pages';
 import { COMPLETE_HANDOFF, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
 
@@ -13,7 +13,7 @@ import { COMPLETE_HANDOFF, fillChecklist, guardShows, pollText, waitSaved } from
 
 let session: Session;
 beforeAll(async () => {
-  session = await launch([HUBSPOT, CLICKUP, SALESFORCE]);
+  session = await launch([HUBSPOT, CLICKUP, SALESFORCE, PIPEDRIVE]);
 });
 afterAll(() => session.dispose());
 
@@ -242,6 +242,21 @@ describe('Insert reaches only the composer of a new note', () => {
 });
 
 describe('reading the notes of each app', () => {
+  it('inserts into Pipedrive’s note composer and reads the posted brief back from the deal’s notes', async () => {
+    const page = await openPage(session, 'https://acme.pipedrive.com/deal/7101');
+    const panel = await panelFrame(page);
+    await fillChecklist(panel);
+    await waitSaved(panel);
+    await panel.getByRole('button', { name: 'Insert brief' }).click();
+    await pollText(panel.getByTestId('brief-outcome')).toContain('Inserted into the Pipedrive note box');
+    const composer = page.getByRole('textbox', { name: 'Activity note' });
+    await expect(page.getByLabel('Note', { exact: true }).inputValue()).resolves.toBe('');
+    await fixture(page, 'addNote', await composer.innerText());
+    await pollText(panel.getByTestId('incoming-brief')).toContain('Incoming handoff · Sales → Onboarding');
+    await pollText(panel.getByTestId('incoming-status')).toBe('Complete: 6 of 6 required');
+    await page.close();
+  });
+
   it('reads briefs from HubSpot timeline notes in both generations of their markup', async () => {
     const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/record/0-3/7005');
     const deal: RecordRef = { host: 'hubspot', objectType: 'deal', recordId: '7005' };

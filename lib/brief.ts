@@ -1,6 +1,6 @@
 import { completeness } from './completeness';
 import { ownEntry } from './own-key';
-import { normalizeNoteText, RECORD_PART, SEPARATOR } from './note-format';
+import { normalizeNoteText, RECORD_PART, SEPARATOR, SIGNER_PART } from './note-format';
 import type { HostApp, RecordRef } from './record';
 import type { FieldValues, Template } from './template';
 
@@ -89,7 +89,9 @@ export interface ParsedBrief {
 const TRAILER = new RegExp(
   `Baton${SEPARATOR}([a-zA-Z][\\w-]{0,63})\\s+v(\\d+)${SEPARATOR}${RECORD_PART}${SEPARATOR}(\\d+)\\s*/\\s*(\\d+)\\s+required`,
 );
-const HANDED_OFF = /Handed off(?: by (.+?))? on (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC(?: to (.+?))?\.(?=\s*Baton\b|\s*$)/s;
+// The sender's name is bounded: unbounded, every " on <date> UTC" of a crafted note was a
+// place to retry from, and the parse grew with the square of the note's length.
+const HANDED_OFF = new RegExp(`Handed off(?: by ${SIGNER_PART})? on (\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}) UTC(?: to (.+?))?\\.(?=\\s*Baton\\b|\\s*$)`, 's');
 
 /** True when a note's text looks like a Baton brief (cheap, for scanning a page's notes). */
 export function looksLikeBrief(text: string): boolean {
@@ -100,7 +102,8 @@ export function looksLikeBrief(text: string): boolean {
  * Reads a brief back from a host note, tolerant of how hosts re-render text: line breaks
  * collapsed, extra whitespace, bold and links dropped to their text. Values are taken
  * between the template's labels, in template order. Returns undefined when the text holds no
- * brief at all. The result is data only: nothing in it is ever treated as markup.
+ * brief at all. The result is data only: nothing in it is ever treated as markup. Reads the
+ * first MAX_NOTE_CHARS of the note, in time linear in that length.
  */
 export function parseBrief(text: string, templates: Template[]): ParsedBrief | undefined {
   const normalized = normalizeNoteText(text);

@@ -1,5 +1,5 @@
 import { formatUtc, singleLine } from './brief';
-import { normalizeNoteText, RECORD_PART, SEPARATOR } from './note-format';
+import { normalizeNoteText, RECORD_PART, SEPARATOR, SIGNER_PART } from './note-format';
 import type { HostApp, RecordRef } from './record';
 import type { Answer } from './stored';
 import type { Template } from './template';
@@ -44,7 +44,8 @@ export interface ParsedReceipt {
 const TRAILER = new RegExp(
   `Baton receipt${SEPARATOR}([a-zA-Z][\\w-]{0,63})\\s+v\\d+${SEPARATOR}${RECORD_PART}${SEPARATOR}(accepted|sent back)`,
 );
-const SIGNED = /(Accepted|Sent back)(?: by (.+?))? on (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC\./;
+/** Bounded name: see HANDED_OFF in brief.ts (each "Accepted by" of a crafted line was a retry). */
+const SIGNED = new RegExp(`(Accepted|Sent back)(?: by ${SIGNER_PART})? on (\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}) UTC\\.`);
 
 export function looksLikeReceipt(text: string): boolean {
   return TRAILER.test(text);

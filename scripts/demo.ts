@@ -69,7 +69,8 @@ const template = defaultTemplates()[0]!;
 const brief = renderBrief({
   template,
   values: { clientGoals: 'Cut onboarding from 6 weeks to 2.', scope: 'POS integration, 12 stores.', timeline: 'Live by 15 March', objections: 'IT wary of another vendor.', decisionMaker: 'Jane Doe, COO', nextOwner: 'dana@example.com' },
-  record: { host: 'hubspot', objectType: 'deal', recordId: '1001' },
+  // A brief counts only on the record it names (lib/handoff-notes.ts).
+  record: { host: 'clickup', objectType: 'task', recordId: '868a6h2pq' },
   recordTitle: 'Acme Corp - Annual plan',
   handedOffBy: 'Maria Lopez',
   at: new Date(),

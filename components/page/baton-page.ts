@@ -31,7 +31,7 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
     }),
     messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? record.records() : [])),
     messenger.onMessage('insertIntoComposer', ({ data, sender }) =>
-      own(sender) ? insertIntoComposer(document, adapter.composers, data.text) : { inserted: false },
+      own(sender) ? insertIntoComposer(document, adapter, data.text) : { inserted: false },
     ),
   ];
   lifetime.onInvalidated(() => {

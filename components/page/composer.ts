@@ -1,40 +1,95 @@
-import { queryAllDeep } from '../../lib/hosts/dom';
+import type { HostAdapter, NoteComposer } from '../../lib/hosts/adapter';
+import { closestDeep, queryAllDeep } from '../../lib/hosts/dom';
 import type { ComposerResult } from '../../lib/message-schemas';
-import { BATON_NOTE_MARK } from '../../lib/note-format';
+import { BATON_NOTE_MARK, MAX_NOTE_CHARS } from '../../lib/note-format';
+
+/** How long Insert waits for an editor the app creates after its open button is clicked. */
+const OPEN_WAIT_MS = 2_000;
+const OPEN_POLL_MS = 50;
+
+type Search = { kind: 'one'; editor: HTMLElement } | { kind: 'none' } | { kind: 'several' };
 
 /**
- * Puts text into the host's own note composer, the way a user's paste would: a paste event
+ * Puts text into the composer of a new note, the way a user's paste would: a paste event
  * carrying the text, which rich editors (Quill, ProseMirror, Draft.js) handle themselves;
- * where nothing takes it, the browser's own insertText. The user posts it with the host's
- * button: Baton never posts on its own.
+ * where nothing takes it, the browser's own insertText. Never into an existing note or any
+ * other editable surface: when Baton cannot tell the one composer, it inserts nothing and
+ * says why (the panel copies instead). The user posts with the host's button: Baton never posts.
  */
-export function insertIntoComposer(root: ParentNode, selectors: string[], text: string): ComposerResult {
-  // The first one on screen: Salesforce keeps hidden copies of earlier pages in the DOM.
-  const composer = selectors
-    .flatMap((selector) => queryAllDeep(root, selector))
-    .find((found) => found instanceof HTMLElement && found.checkVisibility());
-  if (!(composer instanceof HTMLElement)) {
-    return { inserted: false, reason: 'No note or comment box is open on this page.' };
+export async function insertIntoComposer(doc: Document, adapter: Pick<HostAdapter, 'composer' | 'notes'>, text: string): Promise<ComposerResult> {
+  const { composer, notes } = adapter;
+  let found = findComposer(doc, composer, notes);
+  let opened = false;
+  if (found.kind === 'none' && composer.open) {
+    const button = firstVisible(doc, composer.open);
+    if (button instanceof HTMLElement) {
+      button.click();
+      opened = true;
+      found = await waitForComposer(doc, composer, notes);
+    }
   }
+  if (found.kind === 'several') return { inserted: false, reason: 'Baton found more than one note box here and could not tell which one is for a new note.' };
+  if (found.kind === 'none') return { inserted: false, reason: opened ? 'the note box did not open in time.' : 'no note or comment box is open on this page.' };
+  return paste(found.editor, text);
+}
+
+/**
+ * The editor selectors in order: the first that finds a visible, editable element outside
+ * every `never` and every note decides; two such elements are as good as none.
+ */
+function findComposer(doc: Document, composer: NoteComposer, notes: string): Search {
+  const excluded = [...composer.never, notes].join(', ');
+  for (const selector of composer.editor) {
+    const candidates = new Set(
+      queryAllDeep(doc, selector).filter(
+        (element): element is HTMLElement => isEditable(element) && element.checkVisibility() && closestDeep(element, excluded) === undefined,
+      ),
+    );
+    if (candidates.size > 1) return { kind: 'several' };
+    const [editor] = candidates;
+    if (editor) return { kind: 'one', editor };
+  }
+  return { kind: 'none' };
+}
+
+async function waitForComposer(doc: Document, composer: NoteComposer, notes: string): Promise<Search> {
+  const deadline = performance.now() + OPEN_WAIT_MS;
+  for (;;) {
+    const found = findComposer(doc, composer, notes);
+    if (found.kind !== 'none' || performance.now() >= deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, OPEN_POLL_MS));
+  }
+}
+
+function firstVisible(doc: Document, selectors: string[]): Element | undefined {
+  return selectors.flatMap((selector) => queryAllDeep(doc, selector)).find((element) => element.checkVisibility());
+}
+
+function isEditable(element: Element): boolean {
+  if (element instanceof HTMLTextAreaElement) return !element.disabled && !element.readOnly;
+  return element instanceof HTMLElement && element.isContentEditable;
+}
+
+function paste(composer: HTMLElement, text: string): ComposerResult {
   composer.focus();
   placeCaretAtEnd(composer);
   const before = contentOf(composer);
   const clipboardData = new DataTransfer();
   clipboardData.setData('text/plain', text);
-  const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
-  composer.dispatchEvent(paste);
-  if (!paste.defaultPrevented) document.execCommand('insertText', false, text);
+  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+  composer.dispatchEvent(event);
+  if (!event.defaultPrevented) document.execCommand('insertText', false, text);
   const firstLine = text.split('\n')[0]!.replace(/\s+/g, ' ');
   const inserted = contentOf(composer) !== before && contentOf(composer).replace(/\s+/g, ' ').includes(firstLine);
-  return inserted ? { inserted } : { inserted, reason: 'The note box did not take the text.' };
+  return inserted ? { inserted } : { inserted, reason: 'the note box did not take the text.' };
 }
 
 function contentOf(element: HTMLElement): string {
-  return element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement ? element.value : (element.textContent ?? '');
+  return element instanceof HTMLTextAreaElement ? element.value : (element.textContent ?? '');
 }
 
 function placeCaretAtEnd(element: HTMLElement): void {
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+  if (element instanceof HTMLTextAreaElement) {
     element.setSelectionRange(element.value.length, element.value.length);
     return;
   }
@@ -46,15 +101,17 @@ function placeCaretAtEnd(element: HTMLElement): void {
   selection?.addRange(range);
 }
 
-
 /**
- * The text of each note that holds a Baton brief or receipt. textContent, not innerText: no
- * layout forced on the host; the panel reads briefs whose line breaks are gone just as well.
+ * The text of each note that holds a Baton brief or receipt. A match inside another match is
+ * the same note (Salesforce nests its post bodies): only the outer one is read. textContent,
+ * not innerText: no layout forced on the host; the panel reads briefs whose line breaks are
+ * gone just as well.
  */
 export function batonNoteTexts(root: ParentNode, noteSelector: string): string[] {
   return [...root.querySelectorAll(noteSelector)]
+    .filter((note) => !note.parentElement?.closest(noteSelector))
     .map((note) => note.textContent ?? '')
     .filter((text) => BATON_NOTE_MARK.test(text))
     .slice(-50)
-    .map((text) => text.slice(0, 50_000));
+    .map((text) => text.slice(0, MAX_NOTE_CHARS));
 }

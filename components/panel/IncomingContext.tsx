@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
-import { parseBrief, type ParsedBrief } from '../../lib/brief';
-import { parseReceipt, type ParsedReceipt } from '../../lib/receipt';
+import type { ParsedBrief } from '../../lib/brief';
+import { readHandoffNotes } from '../../lib/handoff-notes';
+import type { ParsedReceipt } from '../../lib/receipt';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import type { Answer } from '../../lib/stored';
 import { DEFAULT_RECEIPT, type Template } from '../../lib/template';
@@ -12,13 +13,15 @@ import { ReceiptForm } from './ReceiptForm';
 import { usePageNotes } from './use-page-notes';
 
 /**
- * What the record's notes say of handoffs: the latest brief as structured context with the
- * receiver's receipt, and the next owner's answers to briefs sent from here.
+ * What the record's notes say of handoffs: the newest genuine brief as structured context with
+ * the receiver's receipt, and the next owner's answers to briefs sent from here. Only notes
+ * naming this record and not dated in the future count (lib/handoff-notes.ts).
  */
 export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
   const texts = usePageNotes(recordRef);
   const templates = useLiveQuery(() => batonDb().templates.toArray(), []);
-  const { briefs, receipts } = useMemo(() => readNotes(texts, templates ?? []), [texts, templates]);
+  const label = recordLabel(recordRef);
+  const { briefs, receipts } = useMemo(() => readHandoffNotes(texts, templates ?? [], recordRef, Date.now()), [texts, templates, label]); // label identifies recordRef
   useAnswersOnHandoffs(recordRef, receipts);
 
   const latest = briefs.at(-1);
@@ -42,36 +45,26 @@ export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
   );
 }
 
-/** Briefs and receipts in the order the notes were written (by their time, else page order). */
-function readNotes(texts: string[], templates: Template[]): { briefs: ParsedBrief[]; receipts: ParsedReceipt[] } {
-  const briefs = texts.flatMap((text) => parseBrief(text, templates) ?? []);
-  const receipts = texts.flatMap((text) => parseReceipt(text) ?? []);
-  briefs.sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0));
-  receipts.sort((a, b) => a.answer.at - b.answer.at);
-  return { briefs, receipts };
-}
-
 /** A brief of a template not installed here still gets a receipt checklist. */
 function fallbackTemplate(brief: ParsedBrief): Template {
   return { id: brief.templateId, name: brief.templateId, version: brief.templateVersion, appliesTo: [{ host: brief.record.host, objectType: brief.record.objectType }], fields: [], receipt: DEFAULT_RECEIPT };
 }
 
 /** Receipts carry minutes, the sent time milliseconds. */
-const CLOCK_SLACK_MS = 60_000;
+const MINUTE_MS = 60_000;
 
 /**
- * Anyone who can add a note could write a receipt: only a signed one, dated after this
- * handoff's brief was sent and not in the future, answers it.
+ * Anyone who can add a note could write a receipt: of those that count for this record (its
+ * own, not from the future), only a signed one dated after this handoff's brief was sent answers it.
  */
 function answersBrief(answer: Answer, sentAt: number | undefined): boolean {
-  return Boolean(answer.by) && sentAt !== undefined && answer.at >= sentAt - CLOCK_SLACK_MS && answer.at <= Date.now() + CLOCK_SLACK_MS;
+  return Boolean(answer.by) && sentAt !== undefined && answer.at >= sentAt - MINUTE_MS;
 }
 
 /** The sender's side: an answer seen in the record marks the local handoff accepted or sent back. */
 function useAnswersOnHandoffs(recordRef: RecordRef, receipts: ParsedReceipt[]) {
   useEffect(() => {
-    for (const { templateId, record, answer } of receipts) {
-      if (record.host !== recordRef.host || record.objectType !== recordRef.objectType || record.recordId !== recordRef.recordId) continue;
+    for (const { templateId, answer } of receipts) {
       void batonDb().transaction('rw', batonDb().handoffs, async () => {
         const key = handoffKey(recordRef, templateId);
         const handoff = await batonDb().handoffs.get(key);

@@ -38,6 +38,6 @@ export async function copyText(text: string): Promise<SendOutcome> {
 
 export function outcomeMessage(outcome: SendOutcome, host: string): string {
   if (outcome.kind === 'inserted') return `Inserted into the ${host} note box. Post it with ${host}'s own button.`;
-  if (outcome.kind === 'copied') return outcome.reason ? `${outcome.reason} It is on your clipboard: paste it into a note.` : 'Copied. Paste it into a note on this record.';
+  if (outcome.kind === 'copied') return outcome.reason ? `Not inserted: ${outcome.reason} It is on your clipboard: paste it into a new note.` : 'Copied. Paste it into a note on this record.';
   return outcome.message;
 }

@@ -26,12 +26,30 @@ export interface HostAdapter {
    * Synchronous and side-effect free: it runs in the capture phase of every guarded event.
    */
   stageCommit(event: Event, menu: MenuTracker): string | undefined;
-  /** The record's own note or comment composers, most fitting first: "Insert brief" goes there. */
-  composers: string[];
-  /** Elements that each hold one note or comment: where briefs and receipts are read from. */
+  /** Where "Insert brief" puts text: the composer of a new note or comment, nothing else. */
+  composer: NoteComposer;
+  /**
+   * Elements that each hold one note or comment: where briefs and receipts are read from.
+   * A match inside another match is the same note (read once); no composer is ever inside one.
+   */
   notes: string;
   /** Boards and lists: completeness badges on every card and row, and the drag guard. */
   listing?: ListingAdapter;
+}
+
+/**
+ * The composer of a new note, as selectors. Apps show other editable surfaces beside it
+ * (existing notes that edit in place, descriptions, call logs): Insert takes the one visible
+ * element the editor selectors find outside every `never` (and outside every note), and when
+ * it finds none or several it inserts nothing.
+ */
+export interface NoteComposer {
+  /** Clicked first when the app creates the editor only on demand; Insert then waits for it. */
+  open?: string[];
+  /** The new note's editable element, most fitting first: the first selector that finds one decides. */
+  editor: string[];
+  /** Editable surfaces that are never the new note: Insert never writes inside them. */
+  never: string[];
 }
 
 export interface ListingAdapter {

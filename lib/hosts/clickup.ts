@@ -74,8 +74,12 @@ export const clickup: HostAdapter = {
   host: 'clickup',
   matches: CLICKUP_MATCHES,
   stageControlName: 'the task status control',
-  /** The task's comment box (Quill editor; guess). */
-  composers: ['[data-test="comment-bar__editor"]', 'div[role="dialog"][data-task-id] [contenteditable="true"]'],
+  composer: {
+    /** The task's comment box (guess). Never a generic [contenteditable]: that is the description [V]. */
+    editor: ['[data-test="comment-bar__editor"]', 'cu-comment-bar [contenteditable="true"]'],
+    /** The task description, a Quill .ql-editor [V, Corrections], in its component (guess). */
+    never: ['cu-task-description', '[data-test^="task-description"]'],
+  },
   /** Comment bodies of the task (guess). */
   notes: '[data-test="comment__text"]',
   listing: clickupListing,

@@ -85,10 +85,18 @@ export const hubspot: HostAdapter = {
   host: 'hubspot',
   matches: HUBSPOT_MATCHES,
   stageControlName: 'the deal stage control (highlight card or "About this deal")',
-  /** Notes: the activity composer of the record's middle pane (rich text; guess). */
-  composers: ['[data-test-id="middle-pane"] [contenteditable="true"][role="textbox"]', '[data-test-id="middle-pane"] textarea'],
-  /** Timeline note bodies (guess). */
-  notes: '[data-test-id="timeline-note-body"], [data-selenium-test="timeline-card-body"]',
+  composer: {
+    /** The new note's editor in the middle pane (guess: no public source shows it). */
+    editor: ['[data-test-id="middle-pane"] [contenteditable="true"][role="textbox"]', '[data-test-id="middle-pane"] textarea'],
+    /** Existing timeline notes edit in place (ProseMirror) [V, Corrections]; so do comments on them [V]. */
+    never: ['[data-test-id="timeline-note-event"]', '[data-test-id^="comment-"]'],
+  },
+  /**
+   * Timeline note bodies, both generations [V, Corrections]: the editable ProseMirror surface,
+   * or the click-to-edit preview's SanitizedText. Comments on a note use that class too [V]:
+   * they are read as notes of their own (they count only if they name this record).
+   */
+  notes: '[data-test-id="timeline-note-event"] [data-test-id="rte-content"], [data-test-id="timeline-note-event"] [class*="SanitizedText"]',
   listing: hubspotListing,
   isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),

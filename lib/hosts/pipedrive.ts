@@ -69,8 +69,12 @@ export const pipedrive: HostAdapter = {
   host: 'pipedrive',
   matches: PIPEDRIVE_MATCHES,
   stageControlName: 'the deal stage bar and the Won button',
-  /** The notes composer of the deal (guess). */
-  composers: ['[contenteditable="true"][role="textbox"][aria-label="Activity note"]', '[contenteditable="true"][role="textbox"]', 'textarea[aria-label="Note"]'],
+  composer: {
+    /** The deal's notes composer (guess); no generic [contenteditable]: it could be anything. */
+    editor: ['[contenteditable="true"][role="textbox"][aria-label="Activity note"]', 'textarea[aria-label="Note"]'],
+    /** Existing notes are the `notes` below; nothing else known. */
+    never: [],
+  },
   /** Note bodies in the deal's history (guess). */
   notes: '[data-testid="note-content"], [data-testid="history-note"]',
   listing: pipedriveListing,

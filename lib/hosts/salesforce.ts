@@ -204,10 +204,18 @@ export const salesforceListing: ListingAdapter = {
 };
 
 export const salesforce: HostAdapter = {
-  /** Chatter publisher / activity composer (guess); in the active view, through shadow roots. */
-  composers: ['.slds-rich-text-editor__textarea[contenteditable="true"]', '[contenteditable="true"][role="textbox"]', 'textarea[aria-label="Post"]'],
-  /** Chatter feed item bodies (guess). */
-  notes: '.feedBodyInner, .cuf-feedBodyText',
+  /**
+   * Chatter [V, Corrections]: the publisher shows a button; its click creates the Quill editor.
+   * English labels only: in a translated org Insert finds nothing and copies instead.
+   */
+  composer: {
+    open: ['button[title="Share an update..."]'],
+    editor: ['.slds-rich-text-editor__textarea div.ql-editor[data-placeholder="Share an update..."]'],
+    /** Posts in the feed [V]. */
+    never: ['.cuf-feedBodyText'],
+  },
+  /** Chatter post bodies [V]: .feedBodyInner sits inside .cuf-feedBodyText; a post is read once. */
+  notes: '.cuf-feedBodyText, .feedBodyInner',
   listing: salesforceListing,
   host: 'salesforce',
   matches: SALESFORCE_MATCHES,

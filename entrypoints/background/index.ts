@@ -22,7 +22,7 @@ import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
 import { reinjectOnUpdate } from './reinject';
 import { injectBoards } from './boards';
-import { rememberPageNotes } from '../../components/storage/page-notes';
+import { readPageNotes, rememberPageNotes } from '../../components/storage/page-notes';
 import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 
@@ -90,6 +90,11 @@ export default defineBackground({
     messenger.onMessage('pageNotes', async ({ data, sender }) => {
       assertSender(sender, 'contentScript');
       await rememberPageNotes(PageNotesSchema.parse(data));
+    });
+
+    messenger.onMessage('getPageNotes', async ({ data, sender }) => {
+      assertSender(sender, 'extensionPage');
+      return readPageNotes(RecordRefSchema.parse(data));
     });
 
     messenger.onMessage('templatesChanged', ({ sender }) => {

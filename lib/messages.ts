@@ -29,10 +29,6 @@ export interface BatonProtocol {
   insertIntoComposer(input: { text: string }): ComposerResult;
   /** Record script -> background: the Baton briefs and receipts among the record's notes. */
   pageNotes(notes: PageNotes): void;
-  /** Panel -> background, where the panel has no session storage (Firefox): the record's notes as last read. */
-  getPageNotes(ref: RecordRef): string[];
-  /** Background -> Baton's pages: a record's notes were read anew. */
-  pageNotesChanged(notes: PageNotes): void;
   /** Settings or handoffs page -> background: templates or handoffs changed (import). */
   templatesChanged(): void;
   /** Background -> tabs: ask again for the statuses you show (templates or handoffs changed). */

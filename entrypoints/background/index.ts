@@ -22,7 +22,7 @@ import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
 import { reinjectOnUpdate } from './reinject';
 import { injectBoards } from './boards';
-import { readPageNotes, rememberPageNotes } from '../../components/storage/page-notes';
+import { rememberPageNotes, servePageNotes } from '../../components/storage/page-notes';
 import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 
@@ -92,16 +92,12 @@ export default defineBackground({
       await rememberPageNotes(PageNotesSchema.parse(data));
     });
 
-    messenger.onMessage('getPageNotes', async ({ data, sender }) => {
-      assertSender(sender, 'extensionPage');
-      return readPageNotes(RecordRefSchema.parse(data));
-    });
-
     messenger.onMessage('templatesChanged', ({ sender }) => {
       assertSender(sender, 'extensionPage');
       void refreshTabs();
     });
 
+    servePageNotes((url) => url?.startsWith(browser.runtime.getURL('/')) === true);
     registerClickupHosts();
     reinjectOnUpdate();
   },

@@ -46,7 +46,13 @@ export const waitText = (surface: Surface, selector: string, accept: (text: stri
 
 /** Clicks into a checklist field and types, as a user does (React sees real input events). */
 export async function typeInto(page: E2EPage, panel: Surface, fieldId: string, text: string): Promise<void> {
-  await panel.click(`[data-field="${fieldId}"] textarea, [data-field="${fieldId}"] input`);
+  // Focused, not clicked: Firefox over BiDi clicks an element scrolled into view inside a
+  // frame at the wrong point. The text itself is typed on the keyboard, as a user would.
+  await panel.evaluate((id) => {
+    const field = document.querySelector<HTMLElement>(`[data-field="${id}"] textarea, [data-field="${id}"] input`);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, fieldId);
   await page.type(text);
   await until(() => fieldValue(panel, fieldId), (value) => value === text, `${fieldId} to read "${text}"`);
 }

@@ -22,7 +22,7 @@ import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
 import { reinjectOnUpdate } from './reinject';
 import { injectBoards } from './boards';
-import { rememberPageNotes } from '../../components/storage/page-notes';
+import { rememberPageNotes, servePageNotes } from '../../components/storage/page-notes';
 import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 
@@ -97,6 +97,7 @@ export default defineBackground({
       void refreshTabs();
     });
 
+    servePageNotes((url) => url?.startsWith(browser.runtime.getURL('/')) === true);
     registerClickupHosts();
     void reinjectOnUpdate();
   },

@@ -107,15 +107,20 @@ export async function launch(
 }
 
 function serve(route: Route, site: FixtureSite): Promise<void> {
-  const url = new URL(route.request().url());
+  const { status, contentType, body } = fixtureResponse(new URL(route.request().url()), site);
+  return route.fulfill({ status, contentType, body });
+}
+
+/** What a fixture site answers for a URL: a page, one of its scripts or styles, or a 404. Any browser's interception serves it. */
+export function fixtureResponse(url: URL, site: FixtureSite): { status: number; contentType: string; body: Buffer | string } {
   const asset = /^\/__fixture\/((?:\.build\/)?[\w-]+\/[\w.-]+\.(js|css))$/.exec(url.pathname);
   if (asset) {
     const contentType = asset[2] === 'css' ? 'text/css' : 'text/javascript';
-    return route.fulfill({ contentType, body: readFileSync(join(FIXTURES, asset[1]!)) });
+    return { status: 200, contentType, body: readFileSync(join(FIXTURES, asset[1]!)) };
   }
   const page = site.pageFor(url);
-  if (!page) return route.fulfill({ status: 404, body: 'not found' });
-  return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, page)) });
+  if (!page) return { status: 404, contentType: 'text/plain', body: 'not found' };
+  return { status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, page)) };
 }
 
 /** The extension's newest service worker, woken if it was stopped. */

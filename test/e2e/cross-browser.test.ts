@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLICKUP, HUBSPOT, PIPEDRIVE, SALESFORCE, type FixtureSite } from './harness';
+import { launchChromium } from './drivers/chromium';
+import type { Box, E2EBrowser, E2EPage } from './drivers/driver';
+import { launchFirefox } from './drivers/firefox';
+import { clickText, commitsOf, fieldValue, fillFields, guardBadge, moveDialogOf, panelOf, textOf, typeInto, until, waitText } from './drivers/scenario-helpers';
+
+// The scenarios every browser Baton ships for must pass, written once and run in Debian's
+// Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi).
+
+const COMPLETE: Record<string, string> = {
+  clientGoals: 'Cut onboarding time for new stores from 6 weeks to 2.',
+  scope: 'POS integration for 12 stores; no custom reporting.',
+  timeline: 'Live by 15 March',
+  objections: 'IT is wary of another vendor.',
+  decisionMaker: 'Jane Doe, COO',
+  nextOwner: 'dana@example.com',
+};
+
+const SF_VIEW = '.windowViewMode-maximized.active';
+
+/**
+ * Each app's record page and the user actions that move it into its gated stage: open the
+ * control, then the step that commits (tried again, as a user would, once the checklist is complete).
+ */
+const RECORD_APPS = [
+  {
+    app: 'HubSpot',
+    url: 'https://app.hubspot.com/contacts/4455/record/0-3/91001',
+    openStageControl: (page: E2EPage) => page.click('[data-test-id="highlight-property-item-dealstage"] button:last-of-type'),
+    commitGatedStage: (page: E2EPage) => clickText(page, '[role="option"]', 'Closed won'),
+    stage: 'Closed won',
+  },
+  {
+    app: 'Salesforce',
+    url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000Cb101AAA/view',
+    async openStageControl(page: E2EPage) {
+      await page.click(`${SF_VIEW} button.inline-edit-trigger[title="Edit Stage"]`);
+      await page.click(`${SF_VIEW} button[role="combobox"][aria-label="Stage"]`);
+      await page.click(`${SF_VIEW} [role="option"][data-value="Closed Won"]`);
+    },
+    commitGatedStage: (page: E2EPage) => page.click(`${SF_VIEW} button[name="SaveEdit"]`),
+    stage: 'Closed Won',
+  },
+  {
+    app: 'Pipedrive',
+    url: 'https://acme.pipedrive.com/deal/91001',
+    openStageControl: async () => undefined,
+    commitGatedStage: (page: E2EPage) => page.click('[data-testid="won-button"]'),
+    stage: 'Won',
+  },
+  {
+    app: 'ClickUp',
+    url: 'https://app.clickup.com/t/cb91001',
+    openStageControl: (page: E2EPage) => page.click('[data-test="status-button__status-dropdown"]'),
+    commitGatedStage: (page: E2EPage) => clickText(page, '[data-test="status-list__container"] cu3-combo-box-item .menu-item-label', 'onboarding'),
+    stage: 'onboarding',
+  },
+];
+
+const BROWSERS: [string, (sites: FixtureSite[]) => Promise<E2EBrowser>][] = [
+  ['Chromium', launchChromium],
+  ['Firefox ESR', launchFirefox],
+];
+
+describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
+  let browser: E2EBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser([HUBSPOT, SALESFORCE, PIPEDRIVE, CLICKUP]);
+  });
+  afterAll(() => browser?.close());
+
+  it.each(RECORD_APPS)('$app: blocks the move into the gated stage until the checklist is complete, then lets it through', async ({ url, openStageControl, commitGatedStage, stage }) => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const panel = await panelOf(page);
+    await waitText(panel, '[data-testid="completeness-badge"]', (text) => /^0 of \d+ required$/.test(text));
+    await openStageControl(page);
+    await commitGatedStage(page);
+    await waitText(panel, '[data-testid="block-notice"]', (text) => text.includes(`Moving to "${stage}" needs: Client goals`));
+    expect(await commitsOf(page)).toEqual([]);
+    await fillFields(page, panel, COMPLETE);
+    await until(() => guardBadge(page), (text) => text.includes('6 of'), 'the tab guard to see the complete checklist');
+    await commitGatedStage(page);
+    await until(() => commitsOf(page), (stages) => stages.includes(stage), `the host to commit ${stage}`);
+    await page.close();
+  });
+
+  it('keeps a draft across a reload of the host page', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/88001');
+    let panel = await panelOf(page);
+    await typeInto(page, panel, 'clientGoals', 'Grow revenue in Q3');
+    await waitText(panel, '[data-testid="save-status"]', (text) => text.startsWith('Saved'));
+    await page.reload();
+    panel = await panelOf(page);
+    await until(() => fieldValue(panel, 'clientGoals'), (value) => value === 'Grow revenue in Q3', 'the draft after the reload');
+    expect(await textOf(panel, '[data-testid="completeness-badge"]')).toBe('1 of 6 required');
+    await page.close();
+  });
+
+  it('refuses a mouse drag of an incomplete card into Closed won on a HubSpot board, then makes the move from the dialog', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
+    const card = '[data-test-id="cdb-column-item"]:has([data-selenium-id="1003"])';
+    await until(() => page.evaluate((query) => document.querySelector(`${query} baton-badge`)?.getAttribute('data-state'), card), (state) => state === 'not-started', 'the card badge');
+    const from = await page.box(card);
+    const to = await page.box('[data-test-id="cdb-column"]:has([data-rbd-droppable-id="closedwon"])');
+    await dragWithMouse(page, from, { x: to.x + to.width / 2, y: to.y + 60 });
+    const dialog = await moveDialogOf(page);
+    expect(await hostFixture(page, 'commits')).toEqual([]);
+    await fillFields(page, dialog, COMPLETE);
+    await dialog.click('[data-testid="complete-move"]');
+    await until(() => hostFixture<{ id: string; stage: string }[]>(page, 'commits'), (commits) => commits.some((commit) => commit.id === '1003' && commit.stage === 'Closed won'), 'the move the dialog makes');
+    await page.close();
+  });
+
+  it('sends the brief through a ClickUp comment, and the receiver reads it back and accepts it', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://app.clickup.com/t/cbbrief01');
+    const panel = await panelOf(page);
+    await clickText(panel, '[role="tab"]', 'Sales → Onboarding');
+    await fillFields(page, panel, COMPLETE);
+    await clickText(panel, 'button', 'Insert brief');
+    await waitText(panel, '[data-testid="brief-outcome"]', (text) => text.includes('Inserted into the ClickUp note box'));
+    await postComment(page);
+    await waitText(panel, '[data-testid="incoming-brief"]', (text) => text.includes('Incoming handoff · Sales → Onboarding'));
+    for (const item of ['I have read the brief', 'Kickoff scheduled', 'Scope confirmed with the client']) await clickText(panel, '[data-testid="receipt"] label', item);
+    await clickText(panel, '[data-testid="receipt"] button', 'Accept');
+    await waitText(panel, '[data-testid="receipt-outcome"]', (text) => text.includes('Inserted into the ClickUp note box'));
+    await postComment(page);
+    await waitText(panel, '[data-testid="receipt-answer"]', (text) => text.includes('You accepted this handoff'));
+    await page.close();
+  });
+});
+
+/** A drag the way a person does it: press, a small move to start, then in steps to the target. */
+async function dragWithMouse(page: E2EPage, from: Box, to: { x: number; y: number }): Promise<void> {
+  await page.mouseMove(from.x + from.width / 2, from.y + 12);
+  await page.mouseDown();
+  await page.mouseMove(from.x + from.width / 2 + 8, from.y + 14, 4);
+  await page.mouseMove(to.x, to.y, 20);
+  await new Promise((done) => setTimeout(done, 150));
+  await page.mouseUp();
+}
+
+/**
+ * The host's own Comment button posts what Baton put in the box (Baton never posts). Pressed
+ * from script: in Firefox the fixture's task modal lays its backdrop over the comment bar.
+ */
+const postComment = (page: E2EPage) => page.evaluate(() => document.querySelector<HTMLButtonElement>('button[data-test="comment-bar__submit"]')!.click(), undefined);
+
+/** A member of the host fixture's window.__fixture. */
+const hostFixture = <T = unknown>(page: E2EPage, member: string) =>
+  page.evaluate((name) => (window as unknown as { __fixture: Record<string, unknown> }).__fixture[name] as T, member);

@@ -127,6 +127,37 @@ describe('HubSpot board (react-beautiful-dnd)', () => {
     await page.close();
   });
 
+  it('judges the drop through the dragged card and its badge: a short card whose badge covers its centre', async () => {
+    const page = await openPage(session, `${HUBSPOT_BOARD}&fixture=short-cards`);
+    await expect.poll(() => badgeOf(card(page, '1010')).getAttribute('data-state')).toBe('partial');
+    // The setting of the bug: rbd drops where the card's centre is, and there sits the badge.
+    const badgeUnderCentre = await card(page, '1010').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const badge = element.querySelector('baton-badge')!.getBoundingClientRect();
+      return x >= badge.left && x <= badge.right && y >= badge.top && y <= badge.bottom;
+    });
+    expect(badgeUnderCentre).toBe(true);
+    await mouseDrag(page, card(page, '1010'), column(page, 'Closed won'));
+    const dialog = await moveDialog(page);
+    await pollText(dialog.locator('#dialog-title')).toContain('moves to “Closed won”');
+    expect(await commits(page)).toEqual([]);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
+  it('draws badges that take the hit-testing of the card they sit in', async () => {
+    const page = await openPage(session, `${HUBSPOT_BOARD}&fixture=short-cards`);
+    const badge = badgeOf(card(page, '1010'));
+    await expect.poll(() => badge.getAttribute('data-state')).toBe('partial');
+    const pointerEvents = (element: Locator) => element.evaluate((node) => getComputedStyle(node).pointerEvents);
+    await expect(pointerEvents(badge)).resolves.toBe('auto');
+    await card(page, '1010').evaluate((node) => ((node as HTMLElement).style.pointerEvents = 'none'));
+    await expect(pointerEvents(badge)).resolves.toBe('none');
+    await page.close();
+  });
+
   it('keeps one working guard after leaving the board and coming back (SPA)', async () => {
     const page = await openPage(session, HUBSPOT_BOARD);
     await expect.poll(() => badgeOf(card(page, '1015')).getAttribute('data-state')).toBe('not-started');

@@ -1,5 +1,6 @@
 import type { RecordRef } from '../record';
 import type { HostAdapter, ListingAdapter } from './adapter';
+import { normalizeStage } from '../gate';
 import { activatedButton, textOf } from './dom';
 
 // Facts from shared/host-apps.md (Pipedrive): [V] seen in working extensions' code.
@@ -11,8 +12,19 @@ const SELECTORS = {
   stage: 'button.cui5-stage-selector__stage, button.cui4-stage-selector__stage',
   /** "Won" moves the deal into the won state: the gated stage on Pipedrive [V]. */
   won: '[data-testid="won-button"]',
+  /** The deal's name in the header (guess: no public evidence; document.title is the fallback). */
   title: '[data-testid="header-title"]',
 };
+
+/** A deal page's document.title is "<deal> - Deals" [V: scripts read it so]. */
+const DEAL_TITLE_SUFFIX = / - Deals$/;
+
+function dealTitle(doc: Document): string | undefined {
+  const fromHeader = textOf(doc.querySelector(SELECTORS.title));
+  if (fromHeader) return fromHeader;
+  // Any other title (the app's name while it loads, another page's) names no deal.
+  return DEAL_TITLE_SUFFIX.test(doc.title) ? normalizeStage(doc.title.replace(DEAL_TITLE_SUFFIX, '')) || undefined : undefined;
+}
 
 export const WON_STAGE = 'Won';
 
@@ -76,7 +88,7 @@ export const pipedrive: HostAdapter = {
   listing: pipedriveListing,
   isRecordUrl: (url) => dealFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),
-  recordTitle: (doc) => textOf(doc.querySelector(SELECTORS.title)),
+  recordTitle: dealTitle,
   stageControl: (doc) => doc.querySelector(`${SELECTORS.stage}, ${SELECTORS.won}`) ?? undefined,
   stageCommit(event) {
     if (activatedButton(event, SELECTORS.won)) return WON_STAGE;

@@ -30,9 +30,10 @@ const CODE_WORD = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 /** Record ids: long runs of letters and digits (Salesforce ids in class names, ClickUp task ids). */
 const ID_LIKE = /^(?=.*\d)[A-Za-z0-9]{7,}$/;
 
-const maskDigits = (word: string) => word.replace(/\d+/g, '0');
+/** Numbers of three digits or more may be ids or counts; short ones are part of names (cui5, h1, cell-0-2). */
+const maskDigits = (word: string) => word.replace(/\d{3,}/g, '0');
 
-/** A class name: ids become {id}, digits 0; hashed class names stay (they carry no data). */
+/** A class name: ids become {id}, long numbers 0; hashed class names stay (they carry no data). */
 export function maskClass(token: string): string {
   if (ID_LIKE.test(token)) return '{id}';
   return /^[\w-]+$/.test(token) ? maskDigits(token) : '{text}';

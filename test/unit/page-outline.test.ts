@@ -79,7 +79,7 @@ describe('page outline', () => {
   it('keeps the structure: tags, roles, classes, test hooks and link shapes', () => {
     mountHostilePage();
     const outline = pageOutline(pipedrive, document, url);
-    expect(outline).toContain('div.DealHeader__Wrapper-sc-0k0j0h-0.kQmZpR [role=main]');
+    expect(outline).toContain('div.DealHeader__Wrapper-sc-1k2j3h-0.kQmZpR [role=main]');
     expect(outline).toContain('h1 [data-testid="header-title"]');
     expect(outline).toContain('a.board-task__name-link [data-test="board-task__name-link__{text}"] [href=/deal/{n}]');
     expect(outline).toContain('[href={other-site}/deal/{n}]');
@@ -121,7 +121,8 @@ describe('page outline', () => {
   it('masks names and ids in test hooks, keeps the code words', () => {
     expect(maskHookValue('board-task__name-link__Onboard Acme')).toBe('board-task__name-link__{text}');
     expect(maskHookValue('row-6602561637')).toBe('row-{id}');
-    expect(maskHookValue('cell-0-2-dealname-6602561637')).toBe('cell-0-0-dealname-{id}');
+    expect(maskHookValue('cell-0-2-dealname-6602561637')).toBe('cell-0-2-dealname-{id}');
+    expect(maskHookValue('deal-tile-2024')).toBe('deal-tile-0');
     expect(maskHookValue('cdb-column-item')).toBe('cdb-column-item');
   });
 });

@@ -8,14 +8,17 @@ import { activatedButton, activatedOption, closestDeep, textOf } from './dom';
 export const CLICKUP_MATCHES = ['https://app.clickup.com/*'];
 
 const SELECTORS = {
+  /** The task modal, which names the task's id [V]. */
   taskView: 'div[role="dialog"][data-task-id]',
   /** The status trigger; its list renders in the CDK overlay, outside the task view [V]. */
   statusTrigger: '[data-test="status-button__status-dropdown"]',
+  /** The open status list, its items and their labels [V]. */
   statusList: '[data-test="status-list__container"]',
   statusItem: 'cu3-combo-box-item',
   statusLabel: '.menu-item-label',
   /** One click sets the task to its "complete" status [V]. */
   checkmark: 'button[data-test="status-button__checkmark"]',
+  /** The task's name in the task view (guess). */
   title: '[data-test="task-title__title-overlay"]',
   /** The task view's id label, e.g. "ONB-42" (guess). */
   customIdLabel: '[data-test="task-view-task-label__taskid-button"]',

@@ -38,6 +38,7 @@ const LISTING = {
   tile: '[data-test="pipeline-deal-tile"][data-test-deal-id]',
   /** List: a grid row holding a deal link (the row markup is a guess). */
   row: '[role="row"]:has(a[href^="/deal/"])',
+  /** A link to the deal, its title on a tile [V]. */
   dealLink: 'a[href^="/deal/"]',
   /** Stage column [V]; its name is the column heading (guess). */
   column: '[data-test^="stage-"][data-test-stage-index]',

@@ -2,6 +2,8 @@
 // record it is, a column whose stage it cannot read): there is no checklist to open, only the
 // reason. A shadow root, so host CSS cannot restyle it; it takes no focus from the board.
 
+import { drawOverlay } from './overlay';
+
 const NOTICE_CSS = `
 :host { all: initial !important; position: fixed !important; left: 50% !important; bottom: 24px !important; transform: translateX(-50%) !important;
   z-index: 2147483647 !important; display: block !important; }
@@ -12,15 +14,9 @@ p { margin: 0; max-width: min(520px, 90vw); padding: 10px 14px; border-radius: 8
 const SHOWN_MS = 8000;
 
 export function showBlindNotice(why: string): void {
-  document.querySelector('baton-notice')?.remove();
-  const host = document.createElement('baton-notice');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = NOTICE_CSS;
   const text = document.createElement('p');
   text.setAttribute('role', 'alert');
   text.textContent = why;
-  shadow.append(style, text);
-  document.documentElement.append(host);
+  const host = drawOverlay('baton-notice', NOTICE_CSS, text);
   setTimeout(() => host.remove(), SHOWN_MS);
 }

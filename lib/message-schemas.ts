@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { HARD_MAX_LENGTH, TITLE_MAX_LENGTH } from './limits';
+import { OUTLINE_LIMITS } from './page-outline';
 import { HOST_APPS } from './record';
 import { RecordRefSchema } from './record-schema';
 
@@ -99,3 +100,9 @@ export const SaveFieldSchema = z.object({
   editor: z.optional(z.string().check(z.maxLength(64))),
 });
 export type SaveField = z.infer<typeof SaveFieldSchema>;
+
+/** Which tab to outline: the popup names it; the panel's own tab is the sender's. */
+export const PageOutlineRequestSchema = z.object({ tabId: z.optional(z.int()) });
+
+/** A page outline: structure only, built by lib/page-outline.ts within its limits (and a few lines of findings). */
+export const PageOutlineSchema = z.string().check(z.maxLength(OUTLINE_LIMITS.maxChars + 10_000));

@@ -33,6 +33,10 @@ export interface BatonProtocol {
   templatesChanged(): void;
   /** Background -> tabs: ask again for the statuses you show (templates or handoffs changed). */
   refreshStatus(): void;
+  /** Popup (naming its tab) or panel -> background: the outline of the tab's page, to copy. */
+  requestPageOutline(input: { tabId?: number }): string;
+  /** Background -> the tab's record script: the page's outline (lib/page-outline.ts), no text or values. */
+  pageOutline(): string;
 }
 
 export const messenger = defineExtensionMessaging<BatonProtocol>();

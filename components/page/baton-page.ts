@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Lifetime } from './lifetime';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../lib/messages';
+import { pageOutline } from '../../lib/page-outline';
 import { insertIntoComposer } from './composer';
 import { createRecordPage } from './record-page';
 import { installStageGuard } from './stage-guard';
@@ -30,6 +31,7 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
       if (own(sender)) record.reload();
     }),
     messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? record.records() : [])),
+    messenger.onMessage('pageOutline', ({ sender }) => (own(sender) ? pageOutline(adapter, document, new URL(location.href)) : '')),
     messenger.onMessage('insertIntoComposer', ({ data, sender }) =>
       own(sender) ? insertIntoComposer(document, adapter, data.text) : { inserted: false },
     ),

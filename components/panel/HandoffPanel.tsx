@@ -18,6 +18,7 @@ import { SaveStatus } from './SaveStatus';
 import { TAB_PANEL_ID, tabId, TemplateTabs } from './TemplateTabs';
 import { useEmbedderAllowed } from './use-embedder-check';
 import { usePanelLocation } from './use-panel-location';
+import { PanelMenu } from './PanelMenu';
 
 /** The checklist for the record the host tab shows. Lives in an extension-page iframe. */
 export function HandoffPanel() {
@@ -82,6 +83,7 @@ function RecordPanel() {
         <span className="badge" data-complete={checklists ? isComplete(checklists) : false} data-testid="completeness-badge">
           {checklists ? badgeText(checklists) : 'loading'}
         </span>
+        <PanelMenu />
         <button type="button" className="icon-button" aria-label="Collapse the handoff checklist" onClick={() => void dockCollapsed.set(true)}>
           {'\u2192'}
         </button>

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { isComplete, totals } from '../../lib/gate';
 import { PageRecordsSchema, type PageRecord } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
+import { CopyOutlineButton } from '../outline/CopyOutlineButton';
 
 type PopupState = { kind: 'loading' } | { kind: 'unsupported' } | { kind: 'ready'; tabId: number; records: PageRecord[] };
 
@@ -74,6 +75,9 @@ export function PagePopup() {
           );
         })}
       </ul>
+      <p className="links">
+        <CopyOutlineButton tabId={state.tabId} />
+      </p>
       <SettingsLink />
     </main>
   );

@@ -6,6 +6,8 @@ import {
   ComposerTextSchema,
   MoveDialogAnswerSchema,
   PageNotesSchema,
+  PageOutlineRequestSchema,
+  PageOutlineSchema,
   PageUrlSchema,
   RecordRefsSchema,
   RecordStatusSchema,
@@ -85,6 +87,14 @@ export default defineBackground({
       if (tabId === undefined) return { inserted: false, reason: 'not in a tab' };
       const answer = await messenger.sendMessage('insertIntoComposer', ComposerTextSchema.parse(data), { tabId, frameId: 0 });
       return ComposerResultSchema.parse(answer);
+    });
+
+    // "Copy page outline": from the popup (which names its tab) or the panel (a frame in its tab).
+    messenger.onMessage('requestPageOutline', async ({ data, sender }) => {
+      assertSender(sender, 'extensionPage');
+      const tabId = sender.tab?.id ?? PageOutlineRequestSchema.parse(data).tabId;
+      if (tabId === undefined) throw new Error('No page to outline');
+      return PageOutlineSchema.parse(await messenger.sendMessage('pageOutline', undefined, { tabId, frameId: 0 }));
     });
 
     messenger.onMessage('pageNotes', async ({ data, sender }) => {

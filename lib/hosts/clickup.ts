@@ -8,14 +8,17 @@ import { activatedButton, activatedOption, closestDeep, textOf } from './dom';
 export const CLICKUP_MATCHES = ['https://app.clickup.com/*'];
 
 const SELECTORS = {
+  /** The task modal, which names the task's id [V]. */
   taskView: 'div[role="dialog"][data-task-id]',
   /** The status trigger; its list renders in the CDK overlay, outside the task view [V]. */
   statusTrigger: '[data-test="status-button__status-dropdown"]',
+  /** The open status list, its items and their labels [V]. */
   statusList: '[data-test="status-list__container"]',
   statusItem: 'cu3-combo-box-item',
   statusLabel: '.menu-item-label',
   /** One click sets the task to its "complete" status [V]. */
   checkmark: 'button[data-test="status-button__checkmark"]',
+  /** The task's name in the task view (guess). */
   title: '[data-test="task-title__title-overlay"]',
   /** The task view's id label, e.g. "ONB-42" (guess). */
   customIdLabel: '[data-test="task-view-task-label__taskid-button"]',
@@ -28,36 +31,77 @@ const TASK_PATH = /^\/t\/([a-z0-9]+)\/?$/;
 const CUSTOM_ID_PATH = /^\/t\/\d+\/[A-Za-z][A-Za-z0-9]*-\d+\/?$/;
 
 const LISTING = {
-  /** Board card (Angular CDK drag) with its name link to /t/{id} [P]. */
-  card: '.cdk-drag:has(a[href^="/t/"])',
-  cardLink: 'a[href^="/t/"]',
+  /**
+   * Board card, current markup [V, Corrections]: `li.cdk-drag.board-group__task-list-item[data-id]`;
+   * matched without [data-id] too, so a card that does not say its task is marked, not skipped.
+   */
+  card: '.board-group__task-list-item',
+  /** Board card, older markup [P]: an Angular CDK drag holding a link to its task. */
+  olderCard: '.cdk-drag:has(a[href*="/t/"])',
+  /** The card's name link [V, Corrections]: `a.board-task__name-link[data-test="board-task__name-link__<name>"]`. */
+  cardNameLink: 'a.board-task__name-link, a[data-test^="board-task__name-link__"]',
+  /** Any link to a task: /t/{id} or /t/{workspaceId}/{CUSTOM-ID} (custom ids occur on boards too [V]). */
+  taskLink: 'a[href*="/t/"]',
   /** While dragging, the CDK draws clones of the card: never badged. */
   dragCopies: '.cdk-drag-preview, .cdk-drag-placeholder, .cdk-drag-dragging',
   /** List row [V]. */
   row: 'cu-task-row[data-id]',
   rowLink: 'a[data-test="task-row-main__link"]',
-  column: '.cdk-drop-list[data-status]',
+  /** Older board column: a CDK drop list naming its status (unconfirmed: [P] only). */
+  olderColumn: '.cdk-drop-list[data-status]',
+  /**
+   * Current board column: whatever holds one status header label [P, a 2026 page object:
+   * `.cu-status-group-header__label` in the column's `cu-status-group` ancestor]. Read by
+   * containment, not by the wrapper's class, which that source does not pin down.
+   */
+  column: ':has(.cu-status-group-header__label)',
+  columnLabel: '.cu-status-group-header__label',
+  /** A column's task list [P]: `ul.board-group__task-list[data-test="board-group__task-list__<n>"]`, a CDK drop list. */
+  taskList: '.board-group__task-list, .cdk-drop-list',
 };
 
+/** A task id as ClickUp writes it in /t/{id} and data-id: lowercase letters and digits. */
+const TASK_ID = /^[a-z0-9]+$/;
+
+/** The task an item shows: its data-id, else a /t/{id} link. A custom-id link alone does not say. */
 function taskIdOf(item: Element): string | undefined {
-  return item.getAttribute('data-id') ?? item.querySelector(LISTING.cardLink)?.getAttribute('href')?.match(/\/t\/([a-z0-9]+)\/?$/)?.[1];
+  const dataId = item.getAttribute('data-id');
+  if (dataId && TASK_ID.test(dataId)) return dataId;
+  const link = item.querySelector(LISTING.cardNameLink) ?? item.querySelector(LISTING.taskLink);
+  const href = link?.getAttribute('href');
+  return href ? TASK_PATH.exec(new URL(href, 'https://app.clickup.com').pathname)?.[1] : undefined;
 }
+
+/**
+ * A column's status: the older markup's data-status, else its header label. Undefined when
+ * unsure: a column that lost its label makes the nearest holder of a label some wider element
+ * (the board), which holds other columns' lists and labels, and must not lend them its name.
+ */
+function columnStatus(column: Element): string | undefined {
+  const named = column.getAttribute('data-status');
+  if (named !== null) return named.trim() || undefined;
+  const labels = column.querySelectorAll(LISTING.columnLabel);
+  return labels.length === 1 && column.querySelectorAll(LISTING.taskList).length <= 1 ? textOf(labels[0]) : undefined;
+}
+
+const CARD = `${LISTING.card}, ${LISTING.olderCard}`;
 
 export const clickupListing: ListingAdapter = {
   isListingUrl: (url) => /^\/\d+\/v\/[bl]\//.test(url.pathname),
   objectType: 'task',
-  itemSelector: `${LISTING.card}, ${LISTING.row}`,
+  itemSelector: `${CARD}, ${LISTING.row}`,
   ignoreSelector: LISTING.dragCopies,
   itemRecordId: taskIdOf,
-  badgeSlot: (item) => (item.querySelector(LISTING.rowLink) ?? item.querySelector(LISTING.cardLink))?.parentElement ?? item,
+  badgeSlot: (item) =>
+    (item.querySelector(LISTING.rowLink) ?? item.querySelector(LISTING.cardNameLink) ?? item.querySelector(LISTING.taskLink))?.parentElement ?? item,
   recycledAttributes: ['data-id', 'href'],
   board: {
-    draggable: LISTING.card,
+    draggable: CARD,
     draggedRecordId: taskIdOf,
     /** The CDK drops wherever its placeholder is, also when released outside every list. */
     dropIndicator: '.cdk-drag-placeholder',
-    dropTarget: LISTING.column,
-    dropTargetStage: (column) => column.getAttribute('data-status') ?? undefined,
+    dropTarget: `${LISTING.olderColumn}, ${LISTING.column}`,
+    dropTargetStage: columnStatus,
   },
 };
 

@@ -1,5 +1,6 @@
 import type { RecordRef } from '../record';
 import type { HostAdapter, ListingAdapter } from './adapter';
+import { normalizeStage } from '../gate';
 import { activatedButton, textOf } from './dom';
 
 // Facts from shared/host-apps.md (Pipedrive): [V] seen in working extensions' code.
@@ -11,8 +12,19 @@ const SELECTORS = {
   stage: 'button.cui5-stage-selector__stage, button.cui4-stage-selector__stage',
   /** "Won" moves the deal into the won state: the gated stage on Pipedrive [V]. */
   won: '[data-testid="won-button"]',
+  /** The deal's name in the header (guess: no public evidence; document.title is the fallback). */
   title: '[data-testid="header-title"]',
 };
+
+/** A deal page's document.title is "<deal> - Deals" [V: scripts read it so]. */
+const DEAL_TITLE_SUFFIX = / - Deals$/;
+
+function dealTitle(doc: Document): string | undefined {
+  const fromHeader = textOf(doc.querySelector(SELECTORS.title));
+  if (fromHeader) return fromHeader;
+  // Any other title (the app's name while it loads, another page's) names no deal.
+  return DEAL_TITLE_SUFFIX.test(doc.title) ? normalizeStage(doc.title.replace(DEAL_TITLE_SUFFIX, '')) || undefined : undefined;
+}
 
 export const WON_STAGE = 'Won';
 
@@ -26,6 +38,7 @@ const LISTING = {
   tile: '[data-test="pipeline-deal-tile"][data-test-deal-id]',
   /** List: a grid row holding a deal link (the row markup is a guess). */
   row: '[role="row"]:has(a[href^="/deal/"])',
+  /** A link to the deal, its title on a tile [V]. */
   dealLink: 'a[href^="/deal/"]',
   /** Stage column [V]; its name is the column heading (guess). */
   column: '[data-test^="stage-"][data-test-stage-index]',
@@ -80,7 +93,7 @@ export const pipedrive: HostAdapter = {
   listing: pipedriveListing,
   isRecordUrl: (url) => dealFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),
-  recordTitle: (doc) => textOf(doc.querySelector(SELECTORS.title)),
+  recordTitle: dealTitle,
   stageControl: (doc) => doc.querySelector(`${SELECTORS.stage}, ${SELECTORS.won}`) ?? undefined,
   stageCommit(event) {
     if (activatedButton(event, SELECTORS.won)) return WON_STAGE;

@@ -127,6 +127,37 @@ describe('HubSpot board (react-beautiful-dnd)', () => {
     await page.close();
   });
 
+  it('judges the drop through the dragged card and its badge: a short card whose badge covers its centre', async () => {
+    const page = await openPage(session, `${HUBSPOT_BOARD}&fixture=short-cards`);
+    await expect.poll(() => badgeOf(card(page, '1010')).getAttribute('data-state')).toBe('partial');
+    // The setting of the bug: rbd drops where the card's centre is, and there sits the badge.
+    const badgeUnderCentre = await card(page, '1010').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const badge = element.querySelector('baton-badge')!.getBoundingClientRect();
+      return x >= badge.left && x <= badge.right && y >= badge.top && y <= badge.bottom;
+    });
+    expect(badgeUnderCentre).toBe(true);
+    await mouseDrag(page, card(page, '1010'), column(page, 'Closed won'));
+    const dialog = await moveDialog(page);
+    await pollText(dialog.locator('#dialog-title')).toContain('moves to “Closed won”');
+    expect(await commits(page)).toEqual([]);
+    await expect.poll(() => dragState(page)).toBe('idle');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
+  it('draws badges that take the hit-testing of the card they sit in', async () => {
+    const page = await openPage(session, `${HUBSPOT_BOARD}&fixture=short-cards`);
+    const badge = badgeOf(card(page, '1010'));
+    await expect.poll(() => badge.getAttribute('data-state')).toBe('partial');
+    const pointerEvents = (element: Locator) => element.evaluate((node) => getComputedStyle(node).pointerEvents);
+    await expect(pointerEvents(badge)).resolves.toBe('auto');
+    await card(page, '1010').evaluate((node) => ((node as HTMLElement).style.pointerEvents = 'none'));
+    await expect(pointerEvents(badge)).resolves.toBe('none');
+    await page.close();
+  });
+
   it('keeps one working guard after leaving the board and coming back (SPA)', async () => {
     const page = await openPage(session, HUBSPOT_BOARD);
     await expect.poll(() => badgeOf(card(page, '1015')).getAttribute('data-state')).toBe('not-started');
@@ -302,6 +333,53 @@ describe('ClickUp board (Angular CDK-style pointer drag)', () => {
       );
       return rows.length > 0 && rows.every(([id, badged]) => id === badged);
     }).toBe(true);
+    await page.close();
+  });
+});
+
+describe('ClickUp board, current markup (board-group__task-list-item, status labels)', () => {
+  const BOARD = 'https://app.clickup.com/9012345/v/b/6-901234567-2?fixture=current';
+  const card = (page: Page, name: string) => page.locator(`li.board-group__task-list-item[data-test="board-group__task-list-item__${name}"]`);
+  const column = (page: Page, status: string) =>
+    page.locator('.board-division__group-list-item').filter({ has: page.locator(`[class^="cu-status-group-header__"]`, { hasText: status }) });
+  const notice = (page: Page) => page.locator('baton-notice p[role="alert"]');
+
+  it('badges cards by data-id, marks a card that only links its custom id, and refuses an incomplete task into "onboarding"', async () => {
+    const page = await openPage(session, BOARD);
+    // Its link names the custom id ONB-42; its data-id names the task.
+    await expect.poll(() => badgeOf(card(page, 'Onboard Acme Corp')).getAttribute('data-record-id')).toBe('868a6gkvn');
+    await expect.poll(() => badgeOf(card(page, 'Globex kickoff')).getAttribute('data-state')).toBe('unidentified');
+    await expect.poll(() => badgeOf(card(page, 'Initech kickoff call')).getAttribute('data-state')).toBe('not-started');
+    await mouseDrag(page, card(page, 'Initech kickoff call'), column(page, 'onboarding'));
+    const dialog = await moveDialog(page);
+    await pollText(dialog.locator('#dialog-title')).toContain('moves to “onboarding”');
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await commits(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
+  it('refuses a card it cannot identify into a gated status, and lets it into one no template gates', async () => {
+    const page = await openPage(session, BOARD);
+    await expect.poll(() => badgeOf(card(page, 'Globex kickoff')).getAttribute('data-state')).toBe('unidentified');
+    await expect.poll(() => badgeOf(card(page, 'Initech kickoff call')).getAttribute('data-state')).toBe('not-started');
+    await mouseDrag(page, card(page, 'Globex kickoff'), column(page, 'onboarding'));
+    await pollText(notice(page)).toContain('cannot tell which record this card is');
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await commits(page)).toEqual([]);
+    await mouseDrag(page, card(page, 'Globex kickoff'), column(page, 'complete'));
+    await expect.poll(() => commits(page)).toEqual([{ id: '868a6h2pq', stage: 'complete', via: 'board-pointer' }]);
+    await page.close();
+  });
+
+  it('refuses a drop on a column whose status it cannot read', async () => {
+    const page = await openPage(session, `${BOARD}&column=unlabelled`);
+    const task = card(page, 'Cyberdyne kickoff call');
+    await expect.poll(() => badgeOf(task).getAttribute('data-state')).toBe('not-started');
+    await mouseDrag(page, task, column(page, 'onboarding'));
+    await pollText(notice(page)).toContain('cannot read which stage this column is');
+    await expect.poll(() => dragState(page)).toBe('idle');
+    expect(await commits(page)).toEqual([]);
     await page.close();
   });
 });

@@ -47,6 +47,13 @@ describe('Pipedrive deal', () => {
     await page.close();
   });
 
+  it('names the deal from the page title ("<deal> - Deals") where the header is not tagged', async () => {
+    const page = await openPage(session, url('42', '?fixture=plain-header'));
+    const panel = await panelFrame(page);
+    await pollText(panel.locator('.panel__record')).toBe('Globex renewal');
+    await page.close();
+  });
+
   it('never touches moves along the stage bar, whatever the days-in-stage prefix says', async () => {
     const page = await openPage(session, url('42'));
     await panelFrame(page);

@@ -8,10 +8,10 @@ import { completeSalesValues, dealRef, salesToOnboarding } from './helpers';
 // The toolbar popup lists the page's records that are not ready, from the tab's content
 // script (mocked here: the e2e tests cover the content script's side).
 
-const answers = vi.hoisted(() => ({ pageRecords: [] as unknown[], listingRecords: [] as unknown[] }));
+const answers = vi.hoisted(() => ({ pageRecords: [] as unknown[], listingRecords: [] as unknown[], requestPageOutline: '' as unknown }));
 vi.mock('../../lib/messages', () => ({
   messenger: {
-    sendMessage: vi.fn(async (type: 'pageRecords' | 'listingRecords') => {
+    sendMessage: vi.fn(async (type: 'pageRecords' | 'listingRecords' | 'requestPageOutline') => {
       const answer = answers[type];
       if (answer instanceof Error) throw answer;
       return answer;
@@ -58,5 +58,20 @@ describe('the toolbar popup', () => {
     answers.pageRecords = new Error('Could not establish connection. Receiving end does not exist.') as never;
     render(<PagePopup />);
     await waitFor(() => expect(screen.getByText(/Baton works on HubSpot, Salesforce, Pipedrive and ClickUp/)).toBeTruthy());
+  });
+
+  it('copies the page outline of its tab, and says so', async () => {
+    activeTab();
+    answers.pageRecords = [];
+    answers.listingRecords = [];
+    answers.requestPageOutline = 'Baton page outline: element structure only, no text, no values.\napp: hubspot';
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<PagePopup />);
+    (await screen.findByRole('button', { name: 'Copy page outline' })).click();
+    await waitFor(() => expect(screen.getByTestId('outline-outcome').textContent).toContain('Page outline copied'));
+    expect(writeText).toHaveBeenCalledWith(answers.requestPageOutline);
+    const { messenger } = await import('../../lib/messages');
+    expect(messenger.sendMessage).toHaveBeenCalledWith('requestPageOutline', { tabId: 7 });
   });
 });

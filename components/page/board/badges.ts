@@ -1,10 +1,14 @@
-import { badgeView } from '../../../lib/badge';
+import { badgeView, type BadgeView } from '../../../lib/badge';
 import type { RecordStatus } from '../../../lib/message-schemas';
 
 // A badge per card or row, in its own shadow root so host CSS (hashed classes, `span { … }`
 // rules) cannot restyle it. Shapes differ as well as colours: readable without colour vision.
+// `all: initial` would also reset pointer-events and visibility, which the badge must take from
+// its card: a drag library makes the dragged card `pointer-events: none` to see the column under
+// it, and a badge still hit-tested there made the card's old column the drop target.
 const BADGE_CSS = `
-:host { all: initial !important; display: inline-block !important; margin-left: 6px !important; vertical-align: middle !important; }
+:host { all: initial !important; display: inline-block !important; margin-left: 6px !important; vertical-align: middle !important;
+  pointer-events: inherit !important; visibility: inherit !important; }
 span { display: inline-flex; align-items: center; gap: 3px; font: 600 11px/16px system-ui, sans-serif; letter-spacing: normal;
   padding: 0 6px; border-radius: 8px; border: 1px solid; white-space: nowrap; }
 [data-state="complete"] { color: #14532d; background: #dcfce7; border-color: #15803d; }
@@ -14,6 +18,8 @@ span { display: inline-flex; align-items: center; gap: 3px; font: 600 11px/16px 
 [data-state="not-started"] { color: #374151; background: #fff; border-color: #6b7280; border-style: dotted; }
 [data-state="not-started"]::before { content: "\\25CB"; }
 [data-state="loading"] { color: #6b7280; border-color: transparent; }
+[data-state="unidentified"] { color: #7f1d1d; background: #fff; border-color: #b91c1c; border-radius: 2px; }
+[data-state="unidentified"]::before { content: "?"; }
 `;
 
 export const BADGE_TAG = 'baton-badge';
@@ -36,8 +42,16 @@ function styleBadge(shadow: ShadowRoot): void {
   shadow.prepend(style);
 }
 
-/** Puts (or updates) the one badge of an item; never a second one. */
-export function renderBadge(slot: Element, recordId: string, status: RecordStatus | undefined): void {
+/** A card or row that does not say which record it shows: Baton cannot judge its moves. */
+const UNIDENTIFIED = {
+  state: 'unidentified',
+  text: 'Unknown',
+  label: 'Baton cannot tell which record this is',
+  tooltip: 'Baton cannot tell which record this is: moves of it into a gated stage are refused. Open the record to move it.',
+} as const;
+
+/** Puts (or updates) the one badge of an item; never a second one. Without a record id: the unidentified badge. */
+export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined): void {
   let badge = [...slot.children].find((child) => child.localName === BADGE_TAG) as HTMLElement | undefined;
   // A copy the host cloned (drag previews) carries our element without its shadow root.
   if (badge && !badge.shadowRoot) {
@@ -51,9 +65,10 @@ export function renderBadge(slot: Element, recordId: string, status: RecordStatu
     styleBadge(shadow);
     slot.append(badge);
   }
-  const view = badgeView(status);
+  const view: BadgeView | typeof UNIDENTIFIED = recordId === undefined ? UNIDENTIFIED : badgeView(status);
   const text = badge.shadowRoot!.querySelector('span')!;
-  badge.dataset.recordId = recordId;
+  if (recordId === undefined) delete badge.dataset.recordId;
+  else badge.dataset.recordId = recordId;
   badge.dataset.state = view.state;
   badge.hidden = view.text === '';
   badge.title = view.tooltip;

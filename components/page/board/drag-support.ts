@@ -20,23 +20,56 @@ export interface DragGuardOptions {
   signal: AbortSignal;
   /** Synchronous, like the stage guard: it runs inside the drop event. */
   decide(recordId: string, stage: string): GateDecision;
+  /** Whether a stage is gated for some record of this board (or the board's records are not known yet). */
+  mayGate(stage: string): boolean;
   onRefused(move: RefusedMove): void;
+  /** A drop Baton refused without knowing the card or the column: it can only say why. */
+  onBlind(why: string): void;
 }
 
 /** Guards one drag library's drops: rbd-guard.ts, html5-guard.ts, pointer-guard.ts. */
 export type DragGuard = (lifetime: Lifetime, options: DragGuardOptions) => void;
 
-/** The stage of the column (or drop zone) an element sits in. */
-export function stageOf(board: BoardAdapter, element: Element | undefined): string | undefined {
-  const target = closestDeep(element, board.dropTarget);
-  return target ? board.dropTargetStage(target) : undefined;
+/** A column (or drop zone) a card can land in, with its stage when Baton can read it. */
+export interface Landing {
+  target: Element;
+  stage: string | undefined;
 }
 
-/** The stage under a point, looking through the dragged card and its preview. */
-export function stageAt(board: BoardAdapter, x: number, y: number): string | undefined {
+/** The card being dragged, as Baton saw it when the drag started. */
+export interface DragStart {
+  card: Element;
+  /** Undefined when the card does not say which record it shows. */
+  recordId: string | undefined;
+  from: Landing | undefined;
+}
+
+/** What Baton makes of a drop: let it be, refuse it (with a dialog that can make it), or refuse it blind. */
+export type Verdict = { kind: 'allow' } | { kind: 'refuse'; recordId: string; stage: string; decision: Block } | { kind: 'blind'; why: string };
+
+export function dragStart(board: BoardAdapter, target: Element | undefined): DragStart | undefined {
+  const card = closestDeep(target, board.draggable);
+  return card ? { card, recordId: board.draggedRecordId(card), from: landingOf(board, card) } : undefined;
+}
+
+/** The column (or drop zone) an element sits in. */
+export function landingOf(board: BoardAdapter, element: Element | undefined): Landing | undefined {
+  const target = closestDeep(element, board.dropTarget);
+  return target ? { target, stage: board.dropTargetStage(target) } : undefined;
+}
+
+/** Baton's own elements (badges, dock, dialog) are custom elements named baton-*. */
+const isBatons = (element: Element) => element.localName.startsWith('baton-');
+
+/**
+ * The column under a point, looking through the dragged card and everything Baton draws: a
+ * badge inside the card would otherwise be read as the card's old column.
+ */
+export function landingAt(board: BoardAdapter, x: number, y: number, dragged: Element | undefined): Landing | undefined {
   for (const element of document.elementsFromPoint(x, y)) {
-    const stage = stageOf(board, element);
-    if (stage) return stage;
+    if (isBatons(element) || dragged?.contains(element)) continue;
+    const landing = landingOf(board, element);
+    if (landing) return landing;
   }
   return undefined;
 }
@@ -46,12 +79,34 @@ export function stageAt(board: BoardAdapter, x: number, y: number): string | und
  * else the column under the card itself, which the library moves with the pointer but not
  * under it (a card grabbed by its edge). Not the pointer: a drop can land elsewhere.
  */
-export function dropDestination(board: BoardAdapter, recordId: string, pointer?: { x: number; y: number }): string | undefined {
+export function dropDestination(board: BoardAdapter, drag: DragStart, pointer?: { x: number; y: number }): Landing | undefined {
   const indicator = board.dropIndicator ? document.querySelector(board.dropIndicator) : null;
-  if (indicator) return stageOf(board, indicator);
-  const card = findDraggable(board, recordId);
+  if (indicator) return landingOf(board, indicator);
+  const card = drag.card.isConnected ? drag.card : drag.recordId ? findDraggable(board, drag.recordId) : undefined;
   const point = card ? centerOf(card) : pointer;
-  return point ? stageAt(board, point.x, point.y) : undefined;
+  return point ? landingAt(board, point.x, point.y, card) : undefined;
+}
+
+/**
+ * Judges a drop. Fails closed: a column whose stage cannot be read, or a card that does not
+ * say which record it is dropped where some record would be gated, is refused.
+ */
+export function judgeDrop(options: DragGuardOptions, drag: DragStart, to: Landing | undefined): Verdict {
+  if (!to || to.target === drag.from?.target || (to.stage !== undefined && to.stage === drag.from?.stage)) return { kind: 'allow' };
+  if (to.stage === undefined) return { kind: 'blind', why: 'Baton cannot read which stage this column is, so it put the card back.' };
+  if (drag.recordId === undefined) {
+    if (!options.mayGate(to.stage)) return { kind: 'allow' };
+    return { kind: 'blind', why: `Baton cannot tell which record this card is, so it did not let it move to "${to.stage}". Open the record to move it.` };
+  }
+  const decision = options.decide(drag.recordId, to.stage);
+  return decision.kind === 'allow' ? decision : { kind: 'refuse', recordId: drag.recordId, stage: to.stage, decision };
+}
+
+/** Tells the user about a refused drop; `redo` makes the move once the checklist is complete. */
+export function reportRefusal(options: DragGuardOptions, verdict: Exclude<Verdict, { kind: 'allow' }>, redo: (recordId: string, stage: string) => Promise<void>): void {
+  if (verdict.kind === 'blind') return options.onBlind(verdict.why);
+  const { recordId, stage, decision } = verdict;
+  options.onRefused({ recordId, stage, decision, redo: () => redo(recordId, stage) });
 }
 
 export function findDraggable(board: BoardAdapter, recordId: string): Element | undefined {

@@ -1,17 +1,15 @@
 import type { Lifetime } from '../lifetime';
-import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
-import { centerOf, findDraggable, findDropTarget, nextFrames, stageOf, type Block, type DragGuardOptions } from './drag-support';
+import { eventTarget } from '../../../lib/hosts/dom';
+import { centerOf, dragStart, findDraggable, findDropTarget, judgeDrop, landingOf, nextFrames, reportRefusal, type DragGuardOptions, type DragStart, type Verdict } from './drag-support';
 
 // HTML5 drag and drop (react-dnd's HTML5 backend on Pipedrive, the Salesforce kanban): a drop
 // happens only where `dragover` was cancelled [extension-notes.md]. Over a gated column the
 // host never hears dragenter/dragover, so the browser refuses the drop, the drag ends with
 // dragend like any drag let go elsewhere, and the card stays where it was.
 
-interface Drag {
-  recordId: string;
-  from: string | undefined;
-  /** The gated column the pointer is over now, if any. */
-  refused?: { stage: string; decision: Block };
+interface Drag extends DragStart {
+  /** Why the column the pointer is over now refuses the card, if it does. */
+  refused?: Exclude<Verdict, { kind: 'allow' }>;
 }
 
 export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): void {
@@ -23,22 +21,19 @@ export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): 
     'dragstart',
     (event) => {
       if (!event.isTrusted) return; // our own replay below
-      const draggable = closestDeep(eventTarget(event), board.draggable);
-      const recordId = draggable && board.draggedRecordId(draggable);
-      drag = recordId ? { recordId, from: stageOf(board, draggable) } : undefined;
+      drag = dragStart(board, eventTarget(event));
     },
     { capture: true, signal: options.signal },
   );
 
   const onOver = (event: DragEvent) => {
     if (!drag || !event.isTrusted) return;
-    const stage = stageOf(board, eventTarget(event));
-    const decision = stage && stage !== drag.from ? options.decide(drag.recordId, stage) : undefined;
-    if (!stage || !decision || decision.kind === 'allow') {
-      if (stage) drag.refused = undefined;
-      return;
-    }
-    drag.refused = { stage, decision };
+    const landing = landingOf(board, eventTarget(event));
+    // Between columns (no landing) the last column's verdict stands, as the drop would.
+    if (!landing) return;
+    const verdict = judgeDrop(options, drag, landing);
+    drag.refused = verdict.kind === 'allow' ? undefined : verdict;
+    if (!drag.refused) return;
     event.stopImmediatePropagation();
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
   };
@@ -61,9 +56,7 @@ export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): 
       if (!event.isTrusted) return;
       const current = drag;
       drag = undefined;
-      if (!current?.refused) return;
-      const { stage, decision } = current.refused;
-      options.onRefused({ recordId: current.recordId, stage, decision, redo: () => redoDrag(current.recordId, stage) });
+      if (current?.refused) reportRefusal(options, current.refused, redoDrag);
     },
     { capture: true, signal: options.signal },
   );

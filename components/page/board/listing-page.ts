@@ -1,5 +1,5 @@
 import type { Lifetime } from '../lifetime';
-import { gateDecision } from '../../../lib/gate';
+import { gateDecision, gatesStage } from '../../../lib/gate';
 import type { HostApp, RecordRef } from '../../../lib/record';
 import { unpackStatuses } from '../../../lib/status-batch';
 import type { ListingAdapter } from '../../../lib/hosts/adapter';
@@ -9,6 +9,7 @@ import { messenger } from '../../../lib/messages';
 import type { DragGuard, DragGuardOptions, RefusedMove } from './drag-support';
 import { watchListing, type ListingWatch } from './listing-watch';
 import { openMoveDialog, type MoveDialog } from './move-dialog';
+import { showBlindNotice } from './blind-notice';
 
 export interface ListingPage {
   update(status: RecordStatus): void;
@@ -40,6 +41,11 @@ export function startListingPage(
       board: listing.board,
       signal: leaving.signal,
       decide: (recordId, stage) => gateDecision(watch.status(recordId)?.checklists, stage),
+      mayGate(stage) {
+        const known = watch.records().flatMap(({ status }) => (status ? [status] : []));
+        return known.length === 0 || known.some((status) => status.checklists.some((checklist) => gatesStage(checklist, stage)));
+      },
+      onBlind: showBlindNotice,
       onRefused(move) {
         dialog?.view.close();
         const item = watch.records().find((record) => record.recordId === move.recordId)?.item;

@@ -47,9 +47,11 @@ export function watchListing(
     scheduled = false;
     const missing = new Set<string>();
     for (const item of pending) {
-      const recordId = item.isConnected ? listing.itemRecordId(item) : undefined;
-      if (!recordId) continue;
-      if (statuses.has(recordId)) badge(item, recordId);
+      if (!item.isConnected) continue;
+      const recordId = listing.itemRecordId(item);
+      // An item that does not say its record is marked so: its moves are refused, not judged.
+      if (!recordId) renderBadge(listing.badgeSlot(item), undefined, undefined);
+      else if (statuses.has(recordId)) badge(item, recordId);
       else if (!loading.has(recordId)) missing.add(recordId);
     }
     pending.clear();

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { panelHash } from '../../../lib/panel-location';
 import type { RecordRef } from '../../../lib/record';
+import { drawOverlay } from './overlay';
 
 // The dialog a refused drag opens right on the board: an extension page in a frame (like the
 // side panel) asking only for what the move is missing. Its answer comes back through the
@@ -18,19 +19,13 @@ export interface MoveDialog {
 }
 
 export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, stage: string): MoveDialog {
-  document.querySelector('baton-move-dialog')?.remove();
-  const host = document.createElement('baton-move-dialog');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = DIALOG_CSS;
   const backdrop = document.createElement('div');
   backdrop.className = 'backdrop';
   const frame = document.createElement('iframe');
   frame.title = `Before it moves to ${stage}: handoff checklist`;
   frame.allow = 'clipboard-write';
   frame.src = browser.runtime.getURL('/panel.html') + panelHash({ ref, recordTitle, guard: 'active', guardControl: '', blocked: { stage, attempt: 1 }, dialog: true });
-  shadow.append(style, backdrop, frame);
-  document.documentElement.append(host);
+  const host = drawOverlay('baton-move-dialog', DIALOG_CSS, backdrop, frame);
   frame.focus();
   return { close: () => host.remove() };
 }

@@ -1,6 +1,6 @@
 import type { Lifetime } from '../lifetime';
-import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
-import { centerOf, dropDestination, findDraggable, findDropTarget, nextFrames, stageOf, swallowNextClick, type DragGuardOptions } from './drag-support';
+import { eventTarget } from '../../../lib/hosts/dom';
+import { centerOf, dragStart, dropDestination, findDraggable, findDropTarget, judgeDrop, nextFrames, reportRefusal, swallowNextClick, type DragGuardOptions, type DragStart } from './drag-support';
 
 // Angular CDK drag and drop (ClickUp's board): mouse events, a 5 px threshold, the drop on
 // mouseup wherever the placeholder is. The CDK has no cancel [extension-notes.md]: Baton
@@ -9,9 +9,7 @@ import { centerOf, dropDestination, findDraggable, findDropTarget, nextFrames, s
 
 const DRAG_THRESHOLD_PX = 5;
 
-interface Drag {
-  recordId: string;
-  from: string | undefined;
+interface Drag extends DragStart {
   x: number;
   y: number;
 }
@@ -25,9 +23,8 @@ export function guardPointerDrags(lifetime: Lifetime, options: DragGuardOptions)
     'mousedown',
     (event) => {
       if (event.button !== 0 || !event.isTrusted) return;
-      const draggable = closestDeep(eventTarget(event), board.draggable);
-      const recordId = draggable && board.draggedRecordId(draggable);
-      drag = recordId ? { recordId, from: stageOf(board, draggable), x: event.clientX, y: event.clientY } : undefined;
+      const start = dragStart(board, eventTarget(event));
+      drag = start && { ...start, x: event.clientX, y: event.clientY };
     },
     { capture: true, signal: options.signal },
   );
@@ -39,16 +36,14 @@ export function guardPointerDrags(lifetime: Lifetime, options: DragGuardOptions)
       const current = drag;
       drag = undefined;
       if (!current || Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
-      const to = dropDestination(board, current.recordId, { x: event.clientX, y: event.clientY });
-      if (!to || to === current.from) return;
-      const decision = options.decide(current.recordId, to);
-      if (decision.kind === 'allow') return;
+      const verdict = judgeDrop(options, current, dropDestination(board, current, { x: event.clientX, y: event.clientY }));
+      if (verdict.kind === 'allow') return;
       event.preventDefault();
       event.stopImmediatePropagation();
       mouse(document, 'mousemove', current);
       mouse(document, 'mouseup', current);
       swallowNextClick();
-      options.onRefused({ recordId: current.recordId, stage: to, decision, redo: () => redoDrag(current.recordId, to) });
+      reportRefusal(options, verdict, redoDrag);
     },
     { capture: true, signal: options.signal },
   );

@@ -1,6 +1,6 @@
 import type { Lifetime } from '../lifetime';
-import { closestDeep, eventTarget } from '../../../lib/hosts/dom';
-import { dropDestination, findDraggable, findDropTarget, nextFrames, stageOf, swallowNextClick, type DragGuardOptions } from './drag-support';
+import { eventTarget } from '../../../lib/hosts/dom';
+import { dragStart, dropDestination, findDraggable, findDropTarget, judgeDrop, nextFrames, reportRefusal, swallowNextClick, type DragGuardOptions, type DragStart, type Landing } from './drag-support';
 
 // react-beautiful-dnd (HubSpot's board): mouse drags start after a 5 px move and drop on
 // mouseup; keyboard drags lift on Space, move with arrows, drop on Space. Its own cancel is
@@ -9,9 +9,7 @@ import { dropDestination, findDraggable, findDropTarget, nextFrames, stageOf, sw
 
 const DRAG_THRESHOLD_PX = 5;
 
-interface Drag {
-  recordId: string;
-  from: string | undefined;
+interface Drag extends DragStart {
   mode: 'mouse' | 'keyboard';
   x: number;
   y: number;
@@ -22,20 +20,18 @@ export function guardRbdDrags(lifetime: Lifetime, options: DragGuardOptions): vo
   let drag: Drag | undefined;
 
   const start = (event: Event, mode: Drag['mode'], x = 0, y = 0) => {
-    const draggable = closestDeep(eventTarget(event), board.draggable);
-    const recordId = draggable && board.draggedRecordId(draggable);
-    drag = recordId ? { recordId, from: stageOf(board, draggable), mode, x, y } : undefined;
+    const started = dragStart(board, eventTarget(event));
+    drag = started && { ...started, mode, x, y };
   };
 
-  const judge = (event: Event, current: Drag, to: string | undefined) => {
-    if (!to || to === current.from) return;
-    const decision = options.decide(current.recordId, to);
-    if (decision.kind === 'allow') return;
+  const judge = (event: Event, current: Drag, to: Landing | undefined) => {
+    const verdict = judgeDrop(options, current, to);
+    if (verdict.kind === 'allow') return;
     event.preventDefault();
     event.stopImmediatePropagation();
     cancelDrag();
     if (current.mode === 'mouse') swallowNextClick();
-    options.onRefused({ recordId: current.recordId, stage: to, decision, redo: () => redoByKeyboard(current.recordId, to) });
+    reportRefusal(options, verdict, redoByKeyboard);
   };
 
   lifetime.addEventListener(window, 'mousedown', (event) => event.button === 0 && start(event, 'mouse', event.clientX, event.clientY), { capture: true, signal: options.signal });
@@ -46,7 +42,7 @@ export function guardRbdDrags(lifetime: Lifetime, options: DragGuardOptions): vo
       const current = drag?.mode === 'mouse' ? drag : undefined;
       drag = undefined;
       if (!current || Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
-      judge(event, current, dropDestination(board, current.recordId, { x: event.clientX, y: event.clientY }));
+      judge(event, current, dropDestination(board, current, { x: event.clientX, y: event.clientY }));
     },
     { capture: true, signal: options.signal },
   );
@@ -60,7 +56,7 @@ export function guardRbdDrags(lifetime: Lifetime, options: DragGuardOptions): vo
       if (drag?.mode !== 'keyboard') return start(event, 'keyboard');
       const current = drag;
       drag = undefined;
-      judge(event, current, dropDestination(board, current.recordId));
+      judge(event, current, dropDestination(board, current));
     },
     { capture: true, signal: options.signal },
   );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { find, key, stageCommitted } from './events';
-import { clickup, taskFromUrl } from '../../../lib/hosts/clickup';
+import { clickup, clickupListing, taskFromUrl } from '../../../lib/hosts/clickup';
 
 // URL shapes and markup from /work/shared/host-apps.md (ClickUp).
 
@@ -146,5 +146,75 @@ describe('ClickUp hasStageControl', () => {
   it('is false without either', () => {
     document.body.innerHTML = '<div role="dialog" data-task-id="868a6gkvn"><h1>Onboard Acme</h1></div>';
     expect(Boolean(clickup.stageControl(document))).toBe(false);
+  });
+});
+
+describe('ClickUp board cards, both generations', () => {
+  const listing = clickupListing;
+  const board = clickupListing.board!;
+  const items = () => [...document.querySelectorAll(listing.itemSelector)];
+
+  /** Current markup [V, Corrections]: li.board-group__task-list-item[data-id], status in the group header. */
+  function mountCurrentBoard(): void {
+    const card = (attrs: string, href: string, name: string) =>
+      `<li class="cdk-drag board-group__task-list-item" ${attrs} data-test="board-group__task-list-item__${name}">
+        <div class="board-task"><div class="board-task__name">
+          <a class="board-task__name-link" data-test="board-task__name-link__${name}" href="${href}">${name}</a></div></div></li>`;
+    const column = (label: string, cards: string) =>
+      `<li class="board-division__group-list-item"><div class="cu-status-group">
+        <div class="board-group-header"><span class="cu-status-group-header__label"> ${label} </span><span class="label__value">2</span></div>
+        <div class="board-group__viewport-inner"><ul class="board-group__task-list cdk-drop-list" data-test="board-group__task-list__0">${cards}</ul></div>
+      </div></li>`;
+    document.body.innerHTML = `<ul class="board-division__group-list">
+      ${column('sales handoff', card('data-id="868a6gkvn"', '/t/9012345/ONB-42', 'Onboard Acme') + card('', '/t/868a6h2pq', 'Globex'))}
+      ${column('onboarding', card('', '/t/9012345/ONB-77', 'Custom only') + card('data-id="868c00001"', 'https://app.clickup.com/t/868c00001', 'Initech'))}
+    </ul>`;
+  }
+
+  it('reads the task of a current card from data-id, even when its link names a custom id', () => {
+    mountCurrentBoard();
+    expect(items().map((item) => listing.itemRecordId(item))).toEqual(['868a6gkvn', '868a6h2pq', undefined, '868c00001']);
+    expect(listing.badgeSlot(items()[0]!).className).toBe('board-task__name');
+  });
+
+  it('finds a card whose only link is a custom id, and says it cannot tell its task', () => {
+    mountCurrentBoard();
+    const customOnly = document.querySelector('[data-test="board-group__task-list-item__Custom only"]')!;
+    expect(customOnly.matches(board.draggable)).toBe(true);
+    expect(board.draggedRecordId(customOnly)).toBeUndefined();
+  });
+
+  it('reads a current column’s status from its one header label', () => {
+    mountCurrentBoard();
+    const card = document.querySelector('[data-id="868c00001"]')!;
+    const column = card.closest(board.dropTarget)!;
+    expect(column.matches('.cu-status-group')).toBe(true);
+    expect(board.dropTargetStage(column)).toBe('onboarding');
+  });
+
+  it('reads no status where a column shows no label, or several (fails closed)', () => {
+    mountCurrentBoard();
+    const card = document.querySelector('[data-id="868c00001"]')!;
+    card.closest('.cu-status-group')!.querySelector('.cu-status-group-header__label')!.remove();
+    // The nearest holder of a label is now the whole board, with one other column's label in it.
+    const wider = card.closest(board.dropTarget)!;
+    expect(wider.querySelectorAll('.cu-status-group-header__label').length).toBe(1);
+    expect(board.dropTargetStage(wider)).toBeUndefined();
+    const other = document.querySelector('[data-id="868a6gkvn"]')!.closest(board.dropTarget)!;
+    other.querySelector('.board-group-header')!.insertAdjacentHTML('beforeend', '<span class="cu-status-group-header__label">x</span>');
+    expect(board.dropTargetStage(other)).toBeUndefined();
+  });
+
+  it('reads older cards (.cdk-drag with a /t/{id} link) and columns (data-status)', () => {
+    document.body.innerHTML = `<div class="cdk-drop-list" data-status="onboarding">
+      <cu-board-task class="cdk-drag"><div><a data-test="board-task__name-link__Acme" href="/t/868a6gkvn">Acme</a></div></cu-board-task>
+      <cu-board-task class="cdk-drag"><div><a href="/t/9012345/ONB-9">Custom</a></div></cu-board-task></div>`;
+    expect(items().map((item) => listing.itemRecordId(item))).toEqual(['868a6gkvn', undefined]);
+    expect(board.dropTargetStage(items()[0]!.closest(board.dropTarget)!)).toBe('onboarding');
+  });
+
+  it('never badges the clones the CDK draws while dragging', () => {
+    document.body.innerHTML = '<li class="cdk-drag board-group__task-list-item cdk-drag-placeholder" data-id="868a6gkvn"></li>';
+    expect(document.querySelector(listing.ignoreSelector!)).not.toBeNull();
   });
 });

@@ -124,3 +124,28 @@ describe('Pipedrive hasStageControl', () => {
     expect(Boolean(pipedrive.stageControl(document))).toBe(false);
   });
 });
+
+describe('Pipedrive deal title', () => {
+  afterEach(() => {
+    document.title = '';
+  });
+
+  it('reads the deal name from document.title, "<deal> - Deals"', () => {
+    document.body.innerHTML = '<h1 class="sc-1k2j3h-0 kQmZpR">Acme renewal</h1>';
+    document.title = 'Acme - Annual plan - Deals';
+    expect(pipedrive.recordTitle(document)).toBe('Acme - Annual plan');
+  });
+
+  it('names no deal while the title is not a deal’s', () => {
+    document.title = 'Pipedrive';
+    expect(pipedrive.recordTitle(document)).toBeUndefined();
+    document.title = ' - Deals';
+    expect(pipedrive.recordTitle(document)).toBeUndefined();
+  });
+
+  it('takes the header title first, where one is drawn (guess)', () => {
+    document.body.innerHTML = '<h1 data-testid="header-title">Acme renewal</h1>';
+    document.title = 'Pipedrive';
+    expect(pipedrive.recordTitle(document)).toBe('Acme renewal');
+  });
+});

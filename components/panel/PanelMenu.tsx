@@ -1,0 +1,15 @@
+import { CopyOutlineButton } from '../outline/CopyOutlineButton';
+
+/** The panel's "more" menu: actions for helping us support a page, out of the checklist's way. */
+export function PanelMenu() {
+  return (
+    <details className="panel-menu">
+      <summary className="icon-button" aria-label="More actions">
+        {'\u22EF'}
+      </summary>
+      <div className="panel-menu__items">
+        <CopyOutlineButton />
+      </div>
+    </details>
+  );
+}

@@ -143,7 +143,8 @@ export function adapterFindings(adapter: HostAdapter, doc: Document, url: URL): 
       `record id: ${said(adapter.recordFromPage(url, doc) !== undefined)}`,
       `record title: ${said(adapter.recordTitle(doc) !== undefined)}`,
       `stage control: ${control ? `found: ${describe(control, origin)}` : 'NOT FOUND'}`,
-      `note composer: ${said(adapter.composers.some((selector) => doc.querySelector(selector) !== null))}`,
+      `note composer: ${said(adapter.composer.editor.some((selector) => doc.querySelector(selector) !== null))}`,
+      `note composer opener: ${said(adapter.composer.open?.some((selector) => doc.querySelector(selector) !== null) ?? false)}`,
       `notes: ${doc.querySelectorAll(adapter.notes).length}`,
     );
   }

@@ -7,6 +7,7 @@ import { clipTitle } from '../../../lib/limits';
 import type { PageRecord, RecordStatus } from '../../../lib/message-schemas';
 import { messenger } from '../../../lib/messages';
 import type { DragGuard, DragGuardOptions, RefusedMove } from './drag-support';
+import { guardListStages } from './list-stage-guard';
 import { watchListing, type ListingWatch } from './listing-watch';
 import { openMoveDialog, type MoveDialog } from './move-dialog';
 
@@ -35,20 +36,19 @@ export function startListingPage(
   const load = async (refs: RecordRef[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', refs));
   const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
 
-  if (listing.board && guardDrags) {
-    const options: DragGuardOptions = {
-      board: listing.board,
-      signal: leaving.signal,
-      decide: (recordId, stage) => gateDecision(watch.status(recordId)?.checklists, stage),
-      onRefused(move) {
-        dialog?.view.close();
-        const item = watch.records().find((record) => record.recordId === move.recordId)?.item;
-        const title = item ? titleOf(item) : undefined;
-        dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
-      },
-    };
-    guardDrags(lifetime, options);
-  }
+  // Drags on a board and a list row's stage menu are judged alike and refused into one dialog.
+  const guarding: Omit<DragGuardOptions, 'board'> = {
+    signal: leaving.signal,
+    decide: (recordId, stage) => gateDecision(watch.status(recordId)?.checklists, stage),
+    onRefused(move) {
+      dialog?.view.close();
+      const item = watch.records().find((record) => record.recordId === move.recordId)?.item;
+      const title = item ? titleOf(item) : undefined;
+      dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
+    },
+  };
+  if (listing.board && guardDrags) guardDrags(lifetime, { ...guarding, board: listing.board });
+  if (listing.stageCell) guardListStages(lifetime, { ...guarding, stageCell: listing.stageCell });
 
   async function completeMove(move: RefusedMove) {
     // The dialog's last keystroke may still be on its way to this tab: read the record afresh.

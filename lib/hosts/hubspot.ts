@@ -36,8 +36,8 @@ const LISTING = {
   cardTitle: '[data-test-id="board-card-section-title-link"], [data-test-id="cdbc-title"]',
   /** List row, newer: `row-<dealId>` [V, Corrections]. */
   row: 'tr[data-test-id^="row-"]',
-  /** List name cell, older: `name-<dealId>` [P]. Inside a newer row the row is the item. */
-  legacyNameCell: 'td[data-table-external-id^="name-"]',
+  /** List name cell, older: `name-<dealId>` [P]; not in a newer row, which is the item there (one item a row). */
+  legacyNameCell: 'tr:not([data-test-id^="row-"]) > td[data-table-external-id^="name-"]',
   /** Newer cells: `cell-<row>-<col>-<property>-<dealId>` [V, Corrections]. */
   cell: '[data-table-external-id^="cell-"]',
   /**
@@ -92,7 +92,7 @@ function badgeSlot(item: Element): Element {
 export const hubspotListing: ListingAdapter = {
   isListingUrl: (url) => /^app(-[a-z]+\d+)?\.hubspot\.com$/.test(url.hostname) && DEAL_VIEWS.test(url.pathname),
   objectType: 'deal',
-  itemSelector: `${LISTING.cardWrapper}, ${LISTING.row}, ${LISTING.legacyNameCell}:not(${LISTING.row} td)`,
+  itemSelector: `${LISTING.cardWrapper}, ${LISTING.row}, ${LISTING.legacyNameCell}`,
   itemRecordId: listedDealId,
   badgeSlot,
   recycledAttributes: ['data-table-external-id', 'data-selenium-id', 'data-test-id'],

@@ -43,6 +43,8 @@ export interface ListingAdapter {
   ignoreSelector?: string;
   /** The record an item shows. */
   itemRecordId(item: Element): string | undefined;
+  /** The item's name for the record, where its link to the record (if any) is not it. */
+  itemTitle?(item: Element): string | undefined;
   /** The element inside the item that receives the badge. */
   badgeSlot(item: Element): Element;
   /** Attributes a virtualized list changes when it reuses a row for another record. */

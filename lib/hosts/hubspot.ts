@@ -16,7 +16,7 @@ const SELECTORS = {
   highlightStageButton: '[data-test-id="highlight-property-item-dealstage"] button:last-of-type',
   /** Property sidebar form [V]. */
   sidebarStageControl: 'button[data-selenium-test="property-input-dealstage"]',
-  /** Popover options commit on click, no Save step [V]; rendered outside the card. */
+  /** Popover options commit on click, no Save step [V]; rendered outside the card. A list's stage cell opens them too [V, Corrections]. */
   option: '[role="option"]',
   /** The deal's name: current UI first [V, Corrections], then the older highlight title [V]. */
   titles: ['[data-test-id="highlight-record-label"]', '[data-selenium-test="highlightTitle"]'],
@@ -45,8 +45,9 @@ const LISTING = {
    * too [V]), else the first data column [V].
    */
   nameCell: 'td[data-table-external-id*="-dealname-"], td[data-table-external-id*="-name-"], td[data-column-index="0"]',
-  /** A link to the deal: the id's last resort, wherever the card or row has one [V for the URL]. */
+  /** A link to the deal, wherever the card or row has one: the id's fallback [V, Corrections]. */
   recordLink: 'a[href*="/record/0-3/"]',
+  /** Board column, and its name: the stage a drop there commits [V]. */
   column: '[data-test-id="cdb-column"]',
   columnName: '[data-test-id="cdb-column-name"]',
   /** react-beautiful-dnd's draggable wrapper [V]. */
@@ -73,7 +74,7 @@ const DEAL_ID_SOURCES: ((item: Element) => string | null | undefined)[] = [
   (item) => matched(/\/record\/0-3\/(\d+)/, item.querySelector(LISTING.recordLink)?.getAttribute('href')),
 ];
 
-export function listedDealId(item: Element): string | undefined {
+function listedDealId(item: Element): string | undefined {
   for (const source of DEAL_ID_SOURCES) {
     const id = source(item);
     if (id && DEAL_ID.test(id)) return id;
@@ -81,7 +82,7 @@ export function listedDealId(item: Element): string | undefined {
   return undefined;
 }
 
-/** A newer row's badge sits in its name cell: a table row cannot hold anything else. */
+/** A card's badge goes beside its title; a newer row's in its name cell (a table row holds only cells). */
 function badgeSlot(item: Element): Element {
   const title = item.querySelector(LISTING.cardTitle);
   if (title) return title.parentElement ?? item;
@@ -94,6 +95,8 @@ export const hubspotListing: ListingAdapter = {
   objectType: 'deal',
   itemSelector: `${LISTING.cardWrapper}, ${LISTING.row}, ${LISTING.legacyNameCell}`,
   itemRecordId: listedDealId,
+  // A newer card's title is text, not a link; a card's text also holds its properties.
+  itemTitle: (item) => textOf(item.querySelector(LISTING.cardTitle)),
   badgeSlot,
   recycledAttributes: ['data-table-external-id', 'data-selenium-id', 'data-test-id'],
   board: {

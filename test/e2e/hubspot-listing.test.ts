@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, type Session } from './harness';
-import { fixture, openPage } from './pages';
+import { fixture, mouseDrag, openPage } from './pages';
 import { COMPLETE_HANDOFF, moveDialog, pollText, waitSaved } from './panel-helpers';
 import { seedDraft } from './seed';
 
@@ -47,17 +47,7 @@ describe('HubSpot board, current markup (cdbc-card; the id on the draggable wrap
   const column = (page: Page, stage: string) => page.locator('[data-test-id="cdb-column"]').filter({ hasText: stage }).first();
   const dragState = (page: Page) => fixture<string>(page, 'dragState');
 
-  /** Grabs the card near its top edge and lets go inside the column, moving as a hand does. */
-  async function dragCard(page: Page, id: string, stage: string) {
-    const from = (await card(page, id).boundingBox())!;
-    const to = (await column(page, stage).boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + 10);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 10, from.y + 12, { steps: 4 });
-    await page.mouse.move(to.x + to.width / 2, to.y + 70, { steps: 20 });
-    await page.waitForTimeout(100);
-    await page.mouse.up();
-  }
+  const dragCard = (page: Page, id: string, stage: string) => mouseDrag(page, card(page, id), column(page, stage));
 
   it('badges every card: complete, N of M, not started', async () => {
     const page = await openPage(session, BOARD);
@@ -74,7 +64,9 @@ describe('HubSpot board, current markup (cdbc-card; the id on the draggable wrap
     const page = await openPage(session, BOARD);
     await expect.poll(() => badgeState(card(page, '1002')), BADGE_WAIT).toBe('partial');
     await dragCard(page, '1002', 'Closed won');
-    await moveDialog(page);
+    const dialog = await moveDialog(page);
+    // The card's title, not all its text (the newer title is no link).
+    await pollText(dialog.locator('#dialog-title')).toBe('Before “Globex renewal” moves to “Closed won”');
     expect(await commits(page)).toEqual([]);
     await expect.poll(() => dragState(page)).toBe('idle');
     expect(await fixture(page, 'stage', '1002')).toBe('Presentation scheduled');

@@ -43,7 +43,7 @@ export function startListingPage(
     onRefused(move) {
       dialog?.view.close();
       const item = watch.records().find((record) => record.recordId === move.recordId)?.item;
-      const title = item ? titleOf(item) : undefined;
+      const title = item ? titleOf(listing, item) : undefined;
       dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
     },
   };
@@ -72,7 +72,7 @@ export function startListingPage(
         if (!status) return [];
         const link = linkOf(item);
         const href = link ? new URL(link.getAttribute('href')!, location.href) : undefined;
-        return [{ status, title: titleOf(item), url: href?.protocol === 'https:' ? href.href : undefined }];
+        return [{ status, title: titleOf(listing, item), url: href?.protocol === 'https:' ? href.href : undefined }];
       }),
     stop() {
       leaving.abort();
@@ -87,6 +87,6 @@ function linkOf(item: Element): Element | null {
   return item.matches('a[href]') ? item : item.querySelector('a[href]');
 }
 
-function titleOf(item: Element): string | undefined {
-  return clipTitle((linkOf(item) ?? item).textContent ?? undefined);
+function titleOf(listing: ListingAdapter, item: Element): string | undefined {
+  return clipTitle(listing.itemTitle?.(item) ?? (linkOf(item) ?? item).textContent ?? undefined);
 }

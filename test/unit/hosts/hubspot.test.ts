@@ -206,6 +206,11 @@ describe('HubSpot board cards and list rows', () => {
     expect(listing.badgeSlot(newer!).getAttribute('data-test-id')).toBe('cdbc-card');
   });
 
+  it('names a card by its title, not by all its text; a row has none of its own (its link names it)', () => {
+    document.body.innerHTML = OLDER_CARD + NEWER_CARD + NEWER_ROW;
+    expect(items().map((item) => listing.itemTitle?.(item))).toEqual(['Acme', 'Globex', undefined]);
+  });
+
   it('reads a newer card’s deal from a link to the record when the wrapper names none', () => {
     document.body.innerHTML = `<div data-test-id="cdb-column-item"><div data-test-id="cdbc-card">
       <a href="/contacts/4455/record/0-3/1007?tab=x"><span data-test-id="cdbc-title">Wayne</span></a></div></div>

@@ -54,7 +54,8 @@ const LISTING = {
   draggable: '[data-test-id="cdb-column-item"][data-rbd-draggable-id]',
   /**
    * A list row's stage cell: inline edit whose options commit on click [V, Corrections].
-   * `hs_pipeline_stage` is the property seen [V]; `dealstage` is the deal's own stage property [V].
+   * `hs_pipeline_stage` is the property seen there [V]; `dealstage` there is a guess from the
+   * deal's own stage property, which is [V] elsewhere (property-input-dealstage).
    */
   stageCell: 'td[data-table-external-id*="-hs_pipeline_stage-"], td[data-table-external-id*="-dealstage-"]',
   /** What opens the stage cell's options (guess: its edit button, else the cell's combobox). */

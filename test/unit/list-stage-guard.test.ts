@@ -98,6 +98,23 @@ describe('the list stage guard', () => {
     expect(refused.map((move) => move.recordId)).toEqual(['1002']);
   });
 
+  it('remembers the cell a press began in, when the host redraws it before the click lands', () => {
+    checklists.set('1002', INCOMPLETE);
+    find('#edit-1002').dispatchEvent(new MouseEvent('mousedown', { bubbles: true, detail: 1 }));
+    // The cell became an editor under the pointer: the click lands on the row.
+    find('tr[data-test-id="row-1002"]').dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+    find('#won').dispatchEvent(click());
+    expect(refused.map((move) => move.recordId)).toEqual(['1002']);
+  });
+
+  it('forgets the cell once the keyboard opens another menu', () => {
+    checklists.set('1002', INCOMPLETE);
+    find('#edit-1002').dispatchEvent(click());
+    find('#filter').dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 })); // Enter on the button
+    find('#won').dispatchEvent(click());
+    expect(refused).toEqual([]);
+  });
+
   it('counts a menu opened without a click Baton saw, while the cell says it is expanded', () => {
     checklists.set('1002', INCOMPLETE);
     find('#edit-1002').setAttribute('aria-expanded', 'true');

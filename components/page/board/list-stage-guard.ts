@@ -16,8 +16,8 @@ export type ListStageGuardOptions = Omit<DragGuardOptions, 'board'> & { stageCel
 export function guardListStages(lifetime: Lifetime, options: ListStageGuardOptions): void {
   const { stageCell } = options;
   /**
-   * The record whose stage menu is open, as far as the last click says. Its id, not its cell:
-   * the host may redraw the cell as an editor while the menu shows.
+   * The record whose stage menu is open, as far as the last press or click says. Its id, not
+   * its cell: the host may redraw the cell as an editor while the menu shows.
    */
   let openedFor: string | undefined;
 
@@ -26,6 +26,18 @@ export function guardListStages(lifetime: Lifetime, options: ListStageGuardOptio
     // Opened without a click Baton saw (keyboard, script): the cell that says its menu shows.
     const expanded = [...document.querySelectorAll(stageCell.cell)].find((cell) => cell.querySelector('[aria-expanded="true"]'));
     return expanded && stageCell.recordId(expanded);
+  };
+
+  /**
+   * A press starts a menu where it goes down (the host may redraw the cell as an editor before
+   * the click lands, on the row); a click inside a stage cell, or a keyboard's click elsewhere
+   * (detail 0: Enter on another control), says so too.
+   */
+  const rememberOpener = (event: Event) => {
+    const cell = closestDeep(eventTarget(event), stageCell.cell);
+    if (event.type === 'mousedown' || (event.type === 'click' && (cell || (event as MouseEvent).detail === 0))) {
+      openedFor = cell && stageCell.recordId(cell);
+    }
   };
 
   /** The move this event makes, if it picks a stage in a row's stage menu. */
@@ -42,13 +54,7 @@ export function guardListStages(lifetime: Lifetime, options: ListStageGuardOptio
   const onEvent = (event: Event) => {
     if (lifetime.isInvalid) return;
     const move = moveOf(event);
-    if (!move) {
-      if (event.type === 'click') {
-        const cell = closestDeep(eventTarget(event), stageCell.cell);
-        openedFor = cell && stageCell.recordId(cell);
-      }
-      return;
-    }
+    if (!move) return rememberOpener(event);
     const decision = options.decide(move.recordId, move.stage);
     if (decision.kind === 'allow') return;
     event.preventDefault();

@@ -17,8 +17,8 @@ export interface StageGuardOptions {
 
 // Every event of a commit gesture is held back, not only the click: a host may commit on
 // pointerdown or mouseup just as well. The user is told once, on the click or the key.
-const GUARDED_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown', 'keyup'] as const;
-const ANNOUNCING_EVENTS = new Set(['click', 'keydown']);
+export const GUARDED_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown', 'keyup'] as const;
+export const ANNOUNCING_EVENTS = new Set(['click', 'keydown']);
 const MENU_TRIGGER = 'button, [role="button"], [role="combobox"], [aria-haspopup]';
 const MENU_ITEM = '[role="option"], [role="menuitem"]';
 

@@ -61,11 +61,26 @@ export interface ListingAdapter {
   ignoreSelector?: string;
   /** The record an item shows. */
   itemRecordId(item: Element): string | undefined;
+  /** The item's name for the record, where its link to the record (if any) is not it. */
+  itemTitle?(item: Element): string | undefined;
   /** The element inside the item that receives the badge. */
   badgeSlot(item: Element): Element;
   /** Attributes a virtualized list changes when it reuses a row for another record. */
   recycledAttributes: string[];
   board?: BoardAdapter;
+  /** A list row's own stage control (an inline edit), guarded like the record page's. */
+  stageCell?: StageCellAdapter;
+}
+
+/** A list row's stage cell: it opens a menu of stages, and picking one saves at once. */
+export interface StageCellAdapter {
+  cell: string;
+  /** What the user clicks in the cell to open its stages; Baton clicks it to make a move it held back. */
+  opener: string;
+  /** The menu's options (rendered anywhere, often outside the row), each naming a stage. */
+  option: string;
+  /** The record of the cell's row. */
+  recordId(cell: Element): string | undefined;
 }
 
 /** A board's columns and cards. Its drag library's guard is chosen by the entrypoint. */

@@ -7,6 +7,7 @@ import { clipTitle } from '../../../lib/limits';
 import type { PageRecord, RecordStatus } from '../../../lib/message-schemas';
 import { messenger } from '../../../lib/messages';
 import type { DragGuard, DragGuardOptions, RefusedMove } from './drag-support';
+import { guardListStages } from './list-stage-guard';
 import { watchListing, type ListingWatch } from './listing-watch';
 import { openMoveDialog, type MoveDialog } from './move-dialog';
 import { showBlindNotice } from './blind-notice';
@@ -36,25 +37,24 @@ export function startListingPage(
   const load = async (refs: RecordRef[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', refs));
   const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
 
-  if (listing.board && guardDrags) {
-    const options: DragGuardOptions = {
-      board: listing.board,
-      signal: leaving.signal,
-      decide: (recordId, stage) => gateDecision(watch.status(recordId)?.checklists, stage),
-      mayGate(stage) {
-        const known = watch.records().flatMap(({ status }) => (status ? [status] : []));
-        return known.length === 0 || known.some((status) => status.checklists.some((checklist) => gatesStage(checklist, stage)));
-      },
-      onBlind: showBlindNotice,
-      onRefused(move) {
-        dialog?.view.close();
-        const item = watch.records().find((record) => record.recordId === move.recordId)?.item;
-        const title = item ? titleOf(item) : undefined;
-        dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
-      },
-    };
-    guardDrags(lifetime, options);
-  }
+  // Drags on a board and a list row's stage menu are judged alike and refused into one dialog.
+  const guarding: Omit<DragGuardOptions, 'board'> = {
+    signal: leaving.signal,
+    decide: (recordId, stage) => gateDecision(watch.status(recordId)?.checklists, stage),
+    mayGate(stage) {
+      const known = watch.records().flatMap(({ status }) => (status ? [status] : []));
+      return known.length === 0 || known.some((status) => status.checklists.some((checklist) => gatesStage(checklist, stage)));
+    },
+    onBlind: showBlindNotice,
+    onRefused(move) {
+      dialog?.view.close();
+      const item = watch.records().find((record) => record.recordId === move.recordId)?.item;
+      const title = item ? titleOf(listing, item) : undefined;
+      dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
+    },
+  };
+  if (listing.board && guardDrags) guardDrags(lifetime, { ...guarding, board: listing.board });
+  if (listing.stageCell) guardListStages(lifetime, { ...guarding, stageCell: listing.stageCell });
 
   async function completeMove(move: RefusedMove) {
     // The dialog's last keystroke may still be on its way to this tab: read the record afresh.
@@ -78,7 +78,7 @@ export function startListingPage(
         if (!status) return [];
         const link = linkOf(item);
         const href = link ? new URL(link.getAttribute('href')!, location.href) : undefined;
-        return [{ status, title: titleOf(item), url: href?.protocol === 'https:' ? href.href : undefined }];
+        return [{ status, title: titleOf(listing, item), url: href?.protocol === 'https:' ? href.href : undefined }];
       }),
     stop() {
       leaving.abort();
@@ -93,6 +93,6 @@ function linkOf(item: Element): Element | null {
   return item.matches('a[href]') ? item : item.querySelector('a[href]');
 }
 
-function titleOf(item: Element): string | undefined {
-  return clipTitle((linkOf(item) ?? item).textContent ?? undefined);
+function titleOf(listing: ListingAdapter, item: Element): string | undefined {
+  return clipTitle(listing.itemTitle?.(item) ?? (linkOf(item) ?? item).textContent ?? undefined);
 }

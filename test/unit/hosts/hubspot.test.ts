@@ -149,3 +149,102 @@ describe('HubSpot hasStageControl', () => {
     expect(Boolean(hubspot.stageControl(document))).toBe(false);
   });
 });
+
+describe('HubSpot deal title', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it.each([
+    ['the current UI', '<h1 data-test-id="highlight-record-label"><span>Acme Corp</span></h1>'],
+    ['the older UI', '<h1 data-selenium-test="highlightTitle">Acme Corp</h1>'],
+    ['both, the current one first', '<h1 data-selenium-test="highlightTitle">Stale</h1><h1 data-test-id="highlight-record-label">Acme Corp</h1>'],
+  ])('is read from %s', (_ui, markup) => {
+    document.body.innerHTML = markup;
+    expect(hubspot.recordTitle(document)).toBe('Acme Corp');
+  });
+});
+
+// Boards and lists in both generations (host-apps.md, "HubSpot (deals)" and "Corrections").
+const listing = hubspot.listing!;
+const items = () => [...document.querySelectorAll(listing.itemSelector)];
+
+const OLDER_CARD = `<div data-test-id="cdb-column-item" data-rbd-draggable-id="1001">
+  <div data-test-id="cdb-card" data-selenium-id="1001">
+    <a data-test-id="board-card-section-title-link" href="/contacts/4455/record/0-3/1001">Acme</a><div>Amount: $1</div>
+  </div></div>`;
+const NEWER_CARD = `<div data-test-id="cdb-column-item" data-selenium-id="1002" data-rbd-draggable-id="1002">
+  <div data-test-id="cdbc-card">
+    <div data-test-id="cdbc-title"><span><span>Globex</span></span></div>
+    <div data-test-id="cdbc-property-0"><span data-test-id="cdbc-property-label">Amount</span><span data-test-id="cdbc-property-value">$1</span></div>
+  </div></div>`;
+const NEWER_ROW = `<table><tbody><tr data-test-id="row-6602561637">
+  <td><input type="checkbox"></td>
+  <td data-column-index="0" data-table-external-id="cell-0-2-dealname-6602561637"><a href="/contacts/1/record/0-3/6602561637">Acme</a></td>
+  <td data-column-index="3" data-table-external-id="cell-0-5-hs_pipeline_stage-6602561637"><button>Edit</button>Contract sent</td>
+</tr></tbody></table>`;
+const OLDER_ROW = `<table><tbody><tr role="row">
+  <td data-column-index="0" data-table-external-id="name-1003"><a href="/contacts/1/record/0-3/1003">Initech</a></td>
+</tr></tbody></table>`;
+
+describe('HubSpot board cards and list rows', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('finds one item per card in either generation, with its deal and the drag guard’s deal', () => {
+    document.body.innerHTML = OLDER_CARD + NEWER_CARD;
+    expect(items().map((item) => listing.itemRecordId(item))).toEqual(['1001', '1002']);
+    const draggables = [...document.querySelectorAll(listing.board!.draggable)];
+    expect(draggables.map((element) => listing.board!.draggedRecordId(element))).toEqual(['1001', '1002']);
+  });
+
+  it('badges a card beside its title: the older card, or the newer cdbc-card', () => {
+    document.body.innerHTML = OLDER_CARD + NEWER_CARD;
+    const [older, newer] = items();
+    expect(listing.badgeSlot(older!).getAttribute('data-test-id')).toBe('cdb-card');
+    expect(listing.badgeSlot(newer!).getAttribute('data-test-id')).toBe('cdbc-card');
+  });
+
+  it('names a card by its title, not by all its text; a row has none of its own (its link names it)', () => {
+    document.body.innerHTML = OLDER_CARD + NEWER_CARD + NEWER_ROW;
+    expect(items().map((item) => listing.itemTitle?.(item))).toEqual(['Acme', 'Globex', undefined]);
+  });
+
+  it('reads a newer card’s deal from a link to the record when the wrapper names none', () => {
+    document.body.innerHTML = `<div data-test-id="cdb-column-item"><div data-test-id="cdbc-card">
+      <a href="/contacts/4455/record/0-3/1007?tab=x"><span data-test-id="cdbc-title">Wayne</span></a></div></div>
+      <div data-test-id="cdb-column-item" data-selenium-id="not-a-deal"><a href="/contacts/4455/record/0-3/1008">Tyrell</a></div>`;
+    expect(items().map((item) => listing.itemRecordId(item))).toEqual(['1007', '1008']);
+  });
+
+  it('finds no deal in a card that names none: nothing is badged for a guess', () => {
+    document.body.innerHTML = '<div data-test-id="cdb-column-item"><div data-test-id="cdbc-card">Untitled</div></div>';
+    expect(listing.itemRecordId(items()[0]!)).toBeUndefined();
+  });
+
+  it('finds one item per row in either generation and badges it in the name cell', () => {
+    document.body.innerHTML = NEWER_ROW + OLDER_ROW;
+    const found = items();
+    expect(found.map((item) => listing.itemRecordId(item))).toEqual(['6602561637', '1003']);
+    expect(found.map((item) => listing.badgeSlot(item).getAttribute('data-table-external-id'))).toEqual(['cell-0-2-dealname-6602561637', 'name-1003']);
+  });
+
+  it('takes a row as the item, not its older-style name cell, when a row carries both', () => {
+    document.body.innerHTML = '<table><tbody><tr data-test-id="row-1003"><td data-table-external-id="name-1003">Initech</td></tr></tbody></table>';
+    expect(items().map((item) => item.localName)).toEqual(['tr']);
+    expect(listing.badgeSlot(items()[0]!).getAttribute('data-table-external-id')).toBe('name-1003');
+  });
+
+  it('reads a row’s deal from the trailing digits of its cells when the row names none', () => {
+    document.body.innerHTML = NEWER_ROW.replace('data-test-id="row-6602561637"', 'data-test-id="row-x"');
+    expect(listing.itemRecordId(items()[0]!)).toBe('6602561637');
+  });
+
+  it('knows a row’s stage cell, by either stage property, and its deal', () => {
+    document.body.innerHTML = NEWER_ROW + NEWER_ROW.replaceAll('6602561637', '42').replace('hs_pipeline_stage', 'dealstage');
+    const cells = [...document.querySelectorAll(listing.stageCell!.cell)];
+    expect(cells.map((cell) => listing.stageCell!.recordId(cell))).toEqual(['6602561637', '42']);
+    expect(cells[0]!.querySelector(listing.stageCell!.opener)?.textContent).toBe('Edit');
+  });
+});

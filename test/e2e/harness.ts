@@ -106,7 +106,7 @@ export async function launch(
   };
 }
 
-function serve(route: Route, site: FixtureSite): Promise<void> {
+export function serve(route: Route, site: FixtureSite): Promise<void> {
   const url = new URL(route.request().url());
   const asset = /^\/__fixture\/((?:\.build\/)?[\w-]+\/[\w.-]+\.(js|css))$/.exec(url.pathname);
   if (asset) {

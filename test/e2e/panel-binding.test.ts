@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, SALESFORCE, storedValues, type Session } from './harness';
 import { openPage } from './pages';
-import { COMPLETE_HANDOFF, fillChecklist, waitSaved } from './panel-helpers';
+import { COMPLETE_HANDOFF, fillChecklist, mouseDrag, moveDialog, waitSaved } from './panel-helpers';
 
 // The panel shows the record its own tab shows, and only inside Baton's own dock: not the
 // record a script on the page points it at, not inside a frame someone else made.
@@ -97,6 +97,25 @@ describe('the panel is bound to its tab', () => {
     const reloaded = await panelFrame(page);
     await expect.poll(() => reloaded.getByLabel('Client goals').inputValue().catch(() => ''), { timeout: 8000 }).toBe('Deal 8102 goals');
     expect(await reloaded.locator('body').innerText()).not.toContain(SECRET);
+    await page.close();
+  });
+  it('keeps the move dialog on the dragged card when the page rewrites the dialog’s address to a complete record', async () => {
+    const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
+    const card = page.locator('[data-test-id="cdb-card"][data-selenium-id="1003"]');
+    await page.locator('baton-badge').first().waitFor();
+    await mouseDrag(page, card, page.locator('[data-test-id="cdb-column"]').filter({ hasText: 'Closed won' }).first());
+    const dialog = await moveDialog(page);
+    await expect(dialog.getByTestId('complete-move').isDisabled()).resolves.toBe(true);
+    await page.evaluate((recordId) => {
+      const frame = document.querySelector('baton-move-dialog')!.shadowRoot!.querySelector('iframe')!;
+      const url = new URL(frame.src);
+      url.hash = new URLSearchParams({ host: 'salesforce', objectType: 'opportunity', recordId, guard: 'active', guardControl: '', blockedStage: 'Closed won', attempt: '1', dialog: '1' }).toString();
+      frame.src = url.href;
+    }, OPPORTUNITY);
+    await page.waitForTimeout(1500);
+    // Still the card's missing fields, and no way to make the move for it.
+    await expect(dialog.getByTestId('complete-move').isDisabled()).resolves.toBe(true);
+    expect(await dialog.locator('.field').count()).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -161,6 +161,28 @@ describe('only Baton’s dock may frame the panel', () => {
   });
 });
 
+describe('links on Baton’s pages', () => {
+  it('links a record on the handoffs page only to a host app page, whatever an imported file says', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/handoffs.html`);
+    await page.getByTestId('handoff-table').waitFor();
+    const at = Date.now() - 3600_000;
+    const handoff = (recordId: string, recordUrl: string) => ({
+      host: 'hubspot', objectType: 'deal', recordId, templateId: 'sales-to-onboarding', templateVersion: 1,
+      values: { clientGoals: 'Imported' }, typedAt: { clientGoals: at }, createdAt: at, updatedAt: at, recordTitle: `Deal ${recordId}`, recordUrl,
+    });
+    const file = { format: 'baton-handoffs', version: 1, exportedAt: new Date(at).toISOString(), revisions: [],
+      handoffs: [handoff('8201', 'https://evil.example/phish'), handoff('8202', DEAL_URL('8202'))] };
+    await page.getByLabel('Handoffs file (.json)').setInputFiles({ name: 'links.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const row = (id: string) => page.locator(`[data-handoff-id="hubspot/deal/${id}/sales-to-onboarding"]`);
+    await expect.poll(() => row('8202').getByRole('link', { name: 'Deal 8202' }).getAttribute('href').catch(() => ''), { timeout: 8000 }).toBe(DEAL_URL('8202'));
+    await expect(row('8201').innerText()).resolves.toContain('Deal 8201');
+    expect(await row('8201').getByRole('link').count()).toBe(0);
+    await page.close();
+  });
+});
+
 /** The stored handoff row of a record (title and link included), read in the worker. */
 async function storedRow(recordId: string): Promise<Record<string, unknown> | undefined> {
   const worker = session.context.serviceWorkers().at(-1)!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { HUBSPOT, launch, panelFrame, SALESFORCE, storedValues, type Session } from './harness';
+import { HUBSPOT, launch, panelFrame, SALESFORCE, storedRows, storedValues, type Session } from './harness';
 import { openPage } from './pages';
 import { COMPLETE_HANDOFF, fillChecklist, mouseDrag, moveDialog, waitSaved } from './panel-helpers';
 
@@ -77,7 +77,7 @@ describe('the panel is bound to its tab', () => {
     await shown.getByLabel('Client goals').fill('Typed on the HubSpot deal');
     await waitSaved(shown);
     expect((await storedValues(session, OPPORTUNITY)).clientGoals).toBe(SECRET);
-    expect(await storedRow(OPPORTUNITY)).toMatchObject({ recordUrl: OPPORTUNITY_URL });
+    expect((await storedRows(session)).find((row) => row.recordId === OPPORTUNITY)).toMatchObject({ recordUrl: OPPORTUNITY_URL });
     expect((await storedValues(session, '8101')).clientGoals).toBe('Typed on the HubSpot deal');
     await page.close();
   });
@@ -182,22 +182,3 @@ describe('links on Baton’s pages', () => {
     await page.close();
   });
 });
-
-/** The stored handoff row of a record (title and link included), read in the worker. */
-async function storedRow(recordId: string): Promise<Record<string, unknown> | undefined> {
-  const worker = session.context.serviceWorkers().at(-1)!;
-  return worker.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      const request = indexedDB.open('baton');
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const rows = await new Promise<Record<string, unknown>[]>((done, fail) => {
-      const request = db.transaction('handoffs').objectStore('handoffs').getAll();
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    db.close();
-    return rows.find((row) => row.recordId === id);
-  }, recordId);
-}

@@ -59,8 +59,9 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   let collapsed = false;
   let frame: HTMLIFrameElement | undefined;
   let rebind: (() => void) | undefined;
-  /** What the panel should show, as last reported to the worker. */
+  /** What the panel should show, as last reported to the worker ('' until told, or after a failed report). */
   let reported = '';
+  let hasRecord = false;
   let frameScheduled = false;
 
   const attach = () => {
@@ -95,7 +96,7 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   const syncFrame = () => {
     if (frame) frame.hidden = collapsed;
     reserveSpace(Boolean(frame && !collapsed));
-    if (collapsed || !reported || frame) return;
+    if (collapsed || !hasRecord || frame) return;
     frame = document.createElement('iframe');
     frame.title = 'Baton handoff checklist';
     // "Copy brief" writes to the clipboard from this (cross-origin) frame.
@@ -127,6 +128,7 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   return {
     show(location) {
       guard = location.guard;
+      hasRecord = true;
       const next = JSON.stringify(location);
       if (next !== reported) {
         reported = next;

@@ -22,9 +22,14 @@ export default defineConfig({
     // top-level site; without it the panel would see an empty, per-site copy of the drafts.
     host_permissions: ALL_HOST_MATCHES,
     // The panel is an extension page framed into host pages, which include white-label ClickUp
-    // domains known only at run time, so any https page may frame it. A page where Baton has
-    // no host permission gets a partitioned, empty store in that frame: it shows no drafts.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://*/*'] }],
+    // domains known only at run time, so any https page may load it. It shows nothing unless
+    // Baton's own dock made the frame (entrypoints/background/dock-handlers.ts). Chromium's
+    // fixed extension id would let any site probe for Baton by loading the page: there it is
+    // reachable only at a per-session address (use_dynamic_url). Firefox already gives each
+    // install its own random moz-extension:// address and does not know the key.
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -56,6 +56,9 @@ export const PageUrlSchema = z.url({ protocol: /^https$/ });
 
 export const ComposerTextSchema = z.object({ text: z.string().check(z.minLength(1), z.maxLength(HARD_MAX_LENGTH)) });
 
+/** The panel's brief and the record it is for: the worker passes it on only for the record the tab shows. */
+export const InsertBriefSchema = z.extend(ComposerTextSchema, { ref: RecordRefSchema });
+
 /** Whether the text went into the host's own composer; if not, why (the panel copies it instead). */
 export const ComposerResultSchema = z.object({ inserted: z.boolean(), reason: z.optional(z.string().check(z.maxLength(300))) });
 export type ComposerResult = z.infer<typeof ComposerResultSchema>;

@@ -1,12 +1,13 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ComposerResult, PageNotes, PageRecord, RecordStatus, SaveField, ToolbarBadge } from './message-schemas';
+import type { DockFrameRole, DockFrameView, PanelLocation } from './panel-location';
 import type { RecordRef } from './record';
 import type { StatusBatch } from './status-batch';
 
 // Imported by the content script: types only from the schemas (see message-schemas.ts).
 
 export interface BatonProtocol {
-  /** Content script or panel -> background: the record's checklist state. */
+  /** Content script or Baton's bound frame (its own record only) -> background: the record's checklist state. */
   getRecordStatus(ref: RecordRef): RecordStatus;
   /** Panel -> background: one keystroke's worth of draft, durable when this resolves. */
   saveField(input: SaveField): { savedAt: number };
@@ -25,8 +26,11 @@ export interface BatonProtocol {
   /** Move dialog -> background -> the tab's content script: the user's answer. */
   closeMoveDialog(answer: { confirmed: boolean }): void;
   moveDialogClosed(answer: { confirmed: boolean }): void;
-  /** Panel -> background -> the tab's content script: put this text into the host's note composer. */
-  insertIntoComposer(input: { text: string }): ComposerResult;
+  /**
+   * Panel -> background -> the tab's content script: put this text into the host's note
+   * composer. The panel names the record the text is for; the worker passes on the text only.
+   */
+  insertIntoComposer(input: { text: string; ref?: RecordRef }): ComposerResult;
   /** Record script -> background: the Baton briefs and receipts among the record's notes. */
   pageNotes(notes: PageNotes): void;
   /** Settings or handoffs page -> background: templates or handoffs changed (import). */
@@ -37,6 +41,16 @@ export interface BatonProtocol {
   requestPageOutline(input: { tabId?: number }): string;
   /** Background -> the tab's record script: the page's outline (lib/page-outline.ts), no text or values. */
   pageOutline(): string;
+  /** Tab's script -> background: a ticket to post into the frame it is about to show (panel or dialog). */
+  issueFrameTicket(role: DockFrameRole): string;
+  /** Tab's script -> background: what its panel or dialog frame should show now. */
+  showInDock(input: { role: DockFrameRole; location: PanelLocation }): { needsTicket: boolean };
+  /** A frame of ours -> background: may a ticket still come (does its tab's script show Baton frames)? */
+  mayBindFrame(): boolean;
+  /** A frame of ours -> background: the ticket it was handed; binds it (null: not a ticket of its tab). */
+  claimDockFrame(ticket: string): DockFrameView | null;
+  /** Background -> the bound frame: what its tab shows now. */
+  dockFrameShows(view: DockFrameView): void;
 }
 
 export const messenger = defineExtensionMessaging<BatonProtocol>();

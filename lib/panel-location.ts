@@ -1,12 +1,15 @@
 import type { RecordRef } from './record';
 
-// The content script tells the panel iframe what to show through the iframe URL's fragment:
-// a fragment change does not reload the panel. The host page could set a frame's URL too
-// (a parent may navigate its frames), but at most that points the panel at another record
-// of the same user: it reads no data from it and sends nothing to it. Reading it back is in
-// panel-location-parse.ts, with Zod, which the content script does not carry.
+// What a frame of Baton's in a host tab shows. The tab's record script reports it to the
+// worker, which keeps it per tab and hands it only to the frame Baton's own dock made there
+// (see entrypoints/background/dock-frames.ts). Never the frame's own address: the host page
+// can read and rewrite that.
 
 export type GuardStatus = 'searching' | 'active' | 'inactive';
+
+/** The side panel docked beside a record, or the dialog a refused drag opens on a board. */
+export const DOCK_FRAME_ROLES = ['panel', 'dialog'] as const;
+export type DockFrameRole = (typeof DOCK_FRAME_ROLES)[number];
 
 export interface PanelLocation {
   ref: RecordRef;
@@ -16,32 +19,20 @@ export interface PanelLocation {
   guardControl: string;
   /** Set after a blocked move; attempt changes on every block so the panel reacts each time. */
   blocked?: { stage: string; attempt: number };
-  /**
-   * The frame is the dialog a blocked drag opens on a board, not the side panel: it asks only
-   * for what the move into `blocked.stage` is missing.
-   */
-  dialog?: boolean;
   /** The record's page in its host app (stored with drafts, for links). */
   recordUrl?: string;
   /** A guarded move into this stage just went through: the panel offers the brief. */
   movedTo?: string;
 }
 
-export function panelHash(location: PanelLocation): string {
-  const params = new URLSearchParams({
-    host: location.ref.host,
-    objectType: location.ref.objectType,
-    recordId: location.ref.recordId,
-    guard: location.guard,
-    guardControl: location.guardControl,
-  });
-  if (location.recordTitle) params.set('title', location.recordTitle);
-  if (location.blocked) {
-    params.set('blockedStage', location.blocked.stage);
-    params.set('attempt', String(location.blocked.attempt));
-  }
-  if (location.dialog) params.set('dialog', '1');
-  if (location.recordUrl) params.set('url', location.recordUrl);
-  if (location.movedTo) params.set('movedTo', location.movedTo);
-  return `#${params.toString()}`;
+/** What the worker tells a bound frame: which of Baton's frames it is, and what its tab shows. */
+export interface DockFrameView {
+  role: DockFrameRole;
+  /** Not yet known when the frame binds before the tab's script has reported. */
+  location?: PanelLocation;
+}
+
+/** The message the record script posts into its own frame: the ticket that binds it. */
+export interface FrameTicketMessage {
+  batonFrameTicket: string;
 }

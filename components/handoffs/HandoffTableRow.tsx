@@ -3,6 +3,7 @@ import type { HandoffRow } from '../../lib/handoff-export';
 import { useHandoffsView } from './handoffs-store';
 import { LocalTime } from './LocalTime';
 import { RevisionLog } from './RevisionLog';
+import { useHostAppLink } from './use-host-app-link';
 
 const COLUMN_COUNT = 8;
 
@@ -12,13 +13,14 @@ export function HandoffTableRow({ row }: { row: HandoffRow }) {
   const toggle = useHandoffsView((state) => state.toggleExpanded);
   const logId = useId();
   const { handoff } = row;
+  const link = useHostAppLink(handoff.recordUrl);
   return (
     <>
       <tr data-testid="handoff-row" data-handoff-id={row.id}>
         <td>{row.hostName}</td>
         <th scope="row">
-          {handoff.recordUrl ? (
-            <a href={handoff.recordUrl} target="_blank" rel="noreferrer">
+          {link ? (
+            <a href={link} target="_blank" rel="noreferrer">
               {row.record}
             </a>
           ) : (

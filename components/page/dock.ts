@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { Lifetime } from './lifetime';
-import { panelHash, type PanelLocation } from '../../lib/panel-location';
+import type { PanelLocation } from '../../lib/panel-location';
+import { handTickets, panelPageUrl, showInFrame } from './frame-ticket';
 
 export const PANEL_WIDTH_PX = 380;
 const ORPHANED_NOTICE = 'Baton was updated or turned off: reload this tab';
@@ -38,7 +38,8 @@ export interface Dock {
  * The host-side part of the panel: a collapsed tab and the panel iframe, in a shadow root
  * so host CSS cannot restyle them. Everything a user types is inside the iframe, an extension
  * page: host scripts cannot read it and host keyboard shortcuts never hear it. The root is
- * open so accessibility tools (and tests) can reach the tab; it holds nothing private.
+ * open so accessibility tools (and tests) can reach the tab; it holds nothing private: the
+ * frame's address names no record, and what it shows comes through the worker.
  */
 export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) => void): Dock {
   const host = document.createElement('baton-dock');
@@ -54,14 +55,14 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   tab.type = 'button';
   tab.addEventListener('click', () => lifetime.isInvalid || onToggle(false));
   shadow.append(style, tab);
-  const panelUrl = browser.runtime.getURL('/panel.html');
   let badge = '';
   let guard = 'searching';
   let collapsed = false;
   let frame: HTMLIFrameElement | undefined;
-  /** The panel state to show, and the one the frame shows. */
-  let wantedSrc = '';
-  let shownSrc = '';
+  let rebind: (() => void) | undefined;
+  /** What the panel should show, as last reported to the worker ('' until told, or after a failed report). */
+  let reported = '';
+  let hasRecord = false;
   let frameScheduled = false;
 
   const attach = () => {
@@ -69,9 +70,8 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
     const others = [...document.querySelectorAll<HTMLElement>('baton-dock')];
     if (others.some((other) => Number(other.dataset.since) > since)) return;
     for (const older of others) older.remove();
+    // A frame put back into the page loads afresh, and is handed a new ticket on load.
     document.documentElement.append(host);
-    // A frame put back into the page loads its src attribute afresh: make that the current state.
-    if (frame && frame.getAttribute('src') !== shownSrc) frame.src = shownSrc;
   };
   // Some apps replace whole subtrees of <html>; put the dock back if it is taken out.
   const keeper = new MutationObserver(attach);
@@ -107,21 +107,17 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   const syncFrame = () => {
     if (frame) frame.hidden = collapsed;
     reserveSpace(Boolean(frame && !collapsed));
-    if (collapsed || !wantedSrc) return;
-    if (!frame) {
-      frame = document.createElement('iframe');
-      frame.title = 'Baton handoff checklist';
-      // "Copy brief" writes to the clipboard from this (cross-origin) frame.
-      frame.allow = 'clipboard-write';
-      frame.src = wantedSrc;
-      shadow.append(frame);
-      reserveSpace(true);
-    } else if (shownSrc !== wantedSrc && frame.contentWindow) {
-      // Setting src again would add an entry to the tab's history, and the Back button would
-      // move our frame instead of the host page: replace the frame's location instead.
-      frame.contentWindow.location.replace(wantedSrc);
-    }
-    shownSrc = wantedSrc;
+    if (collapsed || !hasRecord || frame) return;
+    frame = document.createElement('iframe');
+    frame.title = 'Baton handoff checklist';
+    // "Copy brief" writes to the clipboard from this (cross-origin) frame.
+    frame.allow = 'clipboard-write';
+    rebind = handTickets(frame, 'panel', lifetime.signal);
+    // Always the same address: another record is shown through the worker, so the frame
+    // never navigates (and adds nothing to the tab's history).
+    frame.src = panelPageUrl();
+    shadow.append(frame);
+    reserveSpace(true);
   };
   // Creating a frame costs the host's main thread ~8 ms: wait until the page is idle,
   // unless the user asks for the panel (opens it, or a move was blocked).
@@ -143,7 +139,15 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   return {
     show(location) {
       guard = location.guard;
-      wantedSrc = `${panelUrl}${panelHash(location)}`;
+      hasRecord = true;
+      const next = JSON.stringify(location);
+      if (next !== reported) {
+        reported = next;
+        void showInFrame('panel', location).then(
+          (needsTicket) => needsTicket && rebind?.(),
+          () => (reported = ''), // told again on the next change
+        );
+      }
       renderTab();
       attach();
       scheduleFrame();

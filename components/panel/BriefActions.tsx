@@ -23,7 +23,7 @@ export function BriefActions({ recordRef, recordTitle, handoff, movedTo }: Brief
 
   const send = async (how: 'insert' | 'copy') => {
     const text = renderBrief({ template: handoff.template, values: handoff.values, record: recordRef, recordTitle, handedOffBy: name || undefined, at: new Date() });
-    const result = how === 'insert' ? await insertOrCopy(text) : await copyText(text);
+    const result = how === 'insert' ? await insertOrCopy(recordRef, text) : await copyText(text);
     setOutcome({ result, text });
     // Inserted or copied: the handoff counts as sent (the handoffs page shows it).
     if (result.kind !== 'failed') await batonDb().handoffs.update(handoffKey(recordRef, handoff.template.id), { sentAt: Date.now() });

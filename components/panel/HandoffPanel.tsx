@@ -16,14 +16,19 @@ import { BlockNotice, GuardNotice } from './Notices';
 import { usePanelStore } from './panel-store';
 import { SaveStatus } from './SaveStatus';
 import { TAB_PANEL_ID, tabId, TemplateTabs } from './TemplateTabs';
-import { useEmbedderAllowed } from './use-embedder-check';
-import { usePanelLocation } from './use-panel-location';
+import type { PanelLocation } from '../../lib/panel-location';
+import { useDockFrame } from './use-dock-frame';
 import { PanelMenu } from './PanelMenu';
 
-/** The checklist for the record the host tab shows. Lives in an extension-page iframe. */
+/**
+ * The checklist for the record the host tab shows. Lives in an extension-page iframe that
+ * Baton's dock made; in any other frame (or on its own) it shows nothing.
+ */
 export function HandoffPanel() {
-  const embedderAllowed = useEmbedderAllowed();
-  return embedderAllowed ? <RecordPanel /> : embedderAllowed === false ? <ForeignPage /> : null;
+  const frame = useDockFrame();
+  if (frame.kind === 'waiting') return null;
+  if (frame.kind === 'foreign') return <ForeignPage />;
+  return <RecordPanel location={frame.view.location} dialog={frame.view.role === 'dialog'} />;
 }
 
 function ForeignPage() {
@@ -34,8 +39,7 @@ function ForeignPage() {
   );
 }
 
-function RecordPanel() {
-  const location = usePanelLocation();
+function RecordPanel({ location, dialog }: { location: PanelLocation | undefined; dialog: boolean }) {
   const ref = location?.ref;
   const refKey = ref ? recordLabel(ref) : '';
   const [loadError, setLoadError] = useState<string>();
@@ -69,7 +73,7 @@ function RecordPanel() {
   }, [blockedAttempt]);
 
   if (!location || !ref) return <main className="panel"><p className="empty">No record on this page.</p></main>;
-  if (location.dialog && blocked) {
+  if (dialog && blocked) {
     return handoffs && checklists ? (
       <MoveDialog recordRef={ref} recordTitle={location.recordTitle} stage={blocked.stage} handoffs={handoffs} checklists={checklists} />
     ) : null;

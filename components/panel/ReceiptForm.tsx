@@ -47,7 +47,7 @@ export function ReceiptForm({ recordRef, template }: ReceiptFormProps) {
   const answer = async (decision: Answer['decision']) => {
     const at = new Date();
     const text = renderReceipt({ template, record: recordRef, decision, by: name || undefined, checked, reason: decision === 'sentBack' ? reason : undefined, at });
-    const result = await insertOrCopy(text);
+    const result = await insertOrCopy(recordRef, text);
     setOutcome(result);
     if (result.kind !== 'failed') await save({ answer: { decision, by: name || undefined, at: at.getTime(), reason: decision === 'sentBack' ? reason.trim() : undefined } });
   };

@@ -1,4 +1,5 @@
 import { messenger } from '../../lib/messages';
+import type { RecordRef } from '../../lib/record';
 
 export type SendOutcome = { kind: 'inserted' } | { kind: 'copied'; reason?: string } | { kind: 'failed'; message: string };
 
@@ -7,8 +8,9 @@ export type SendOutcome = { kind: 'inserted' } | { kind: 'copied'; reason?: stri
  * onto the clipboard instead, and says so. Either way the user posts it with the host's own
  * button: Baton never posts anything itself.
  */
-export async function insertOrCopy(text: string): Promise<SendOutcome> {
-  const result = await messenger.sendMessage('insertIntoComposer', { text }).catch((error: unknown) => ({
+export async function insertOrCopy(ref: RecordRef, text: string): Promise<SendOutcome> {
+  // The worker passes it on only if `ref` is the record the tab shows.
+  const result = await messenger.sendMessage('insertIntoComposer', { ref, text }).catch((error: unknown) => ({
     inserted: false,
     reason: error instanceof Error ? error.message : String(error),
   }));

@@ -63,14 +63,17 @@ export function watchPageNotes(ref: RecordRef, onTexts: (texts: string[]) => voi
  */
 const panelPorts = new Set<(notes: PageNotes) => void>();
 
-/** Worker side of watchPageNotes' port: only Baton's own pages may ask, for one record each. */
-export function servePageNotes(isOwnPage: (url: string | undefined) => boolean): void {
+/**
+ * Worker side of watchPageNotes' port. `mayRead` throws unless the port is Baton's own panel,
+ * bound to a tab that shows this record (the worker's sender checks); refused ports are closed.
+ */
+export function servePageNotes(mayRead: (sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number }, ref: RecordRef) => Promise<unknown>): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== NOTES_PORT) return;
-    if (!isOwnPage(port.sender?.url)) return port.disconnect();
-    port.onMessage.addListener((message: unknown) => {
+    port.onMessage.addListener(async (message: unknown) => {
       const ref = RecordRefSchema.safeParse(message);
-      if (!ref.success) return port.disconnect();
+      const allowed = ref.success && port.sender && (await mayRead(port.sender, ref.data).then(() => true, () => false));
+      if (!ref.success || !allowed) return port.disconnect();
       const name = key(ref.data);
       const tell = (notes: PageNotes) => key(notes.ref) === name && port.postMessage(notes.texts);
       panelPorts.add(tell);

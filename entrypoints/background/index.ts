@@ -1,9 +1,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
 import { defaultTemplates } from '../../lib/default-templates';
 import {
   ComposerResultSchema,
-  ComposerTextSchema,
+  InsertBriefSchema,
   MoveDialogAnswerSchema,
   PageNotesSchema,
   PageOutlineRequestSchema,
@@ -15,7 +14,7 @@ import {
   StatusBatchSchema,
   ToolbarBadgeSchema,
 } from '../../lib/message-schemas';
-import { isOwnExtension, messenger } from '../../lib/messages';
+import { messenger } from '../../lib/messages';
 import { RecordRefSchema } from '../../lib/record-schema';
 import { packStatuses } from '../../lib/status-batch';
 import { batonDb } from '../../components/storage/db';
@@ -27,6 +26,8 @@ import { injectBoards } from './boards';
 import { rememberPageNotes, servePageNotes } from '../../components/storage/page-notes';
 import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
+import { registerDockFrames } from './dock-handlers';
+import { assertSender, boundFrame, frameShowing, isOwnPage } from './senders';
 
 export default defineBackground({
   type: 'module',
@@ -39,13 +40,17 @@ export default defineBackground({
     messenger.onMessage('getRecordStatus', async ({ data, sender }) => {
       assertSender(sender, 'any');
       const ref = RecordRefSchema.parse(data);
+      // The tab's script may ask for its record; a panel only for the one its tab shows.
+      if (isOwnPage(sender)) await frameShowing(sender, ref);
       await templatesReady;
       return RecordStatusSchema.parse(await recordStatus(db, ref));
     });
 
     messenger.onMessage('saveField', async ({ data, sender }) => {
-      assertSender(sender, 'extensionPage');
-      const input = SaveFieldSchema.parse(data);
+      const typed = SaveFieldSchema.parse(data);
+      // Title and link come from what the tab reported, never from the frame.
+      const { location } = await frameShowing(sender, typed.ref);
+      const input = { ...typed, recordTitle: location.recordTitle, recordUrl: location.recordUrl };
       await templatesReady;
       await saveFieldValue(db, input);
       // Awaited: once the panel says "Saved", every tab's guard already decides on this value.
@@ -75,17 +80,15 @@ export default defineBackground({
 
     // The move dialog is a frame in the tab; its answer goes to that tab's content script.
     messenger.onMessage('closeMoveDialog', async ({ data, sender }) => {
-      assertSender(sender, 'extensionPage');
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) await messenger.sendMessage('moveDialogClosed', MoveDialogAnswerSchema.parse(data), { tabId, frameId: 0 });
+      const { tabId } = await boundFrame(sender, 'dialog');
+      await messenger.sendMessage('moveDialogClosed', MoveDialogAnswerSchema.parse(data), { tabId, frameId: 0 });
     });
 
     // The panel is a frame in the tab; the composer is in the tab's page.
     messenger.onMessage('insertIntoComposer', async ({ data, sender }) => {
-      assertSender(sender, 'extensionPage');
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return { inserted: false, reason: 'not in a tab' };
-      const answer = await messenger.sendMessage('insertIntoComposer', ComposerTextSchema.parse(data), { tabId, frameId: 0 });
+      const { ref, text } = InsertBriefSchema.parse(data);
+      const { tabId } = await frameShowing(sender, ref, 'panel');
+      const answer = await messenger.sendMessage('insertIntoComposer', { text }, { tabId, frameId: 0 });
       return ComposerResultSchema.parse(answer);
     });
 
@@ -107,23 +110,10 @@ export default defineBackground({
       void refreshTabs();
     });
 
-    servePageNotes((url) => url?.startsWith(browser.runtime.getURL('/')) === true);
+    // Where a panel has no session storage (Firefox), only for the record its tab shows.
+    servePageNotes((sender, ref) => frameShowing(sender, ref));
+    registerDockFrames();
     registerClickupHosts();
     void reinjectOnUpdate();
   },
 });
-
-type SenderKind = 'contentScript' | 'extensionPage' | 'any';
-
-/**
- * Only our own extension may talk to us, and each command only from the side that sends
- * it: a content script (the top frame of a host tab, the less trusted side, since it lives in
- * the host's renderer) or one of our own pages (panel, dialog, settings).
- */
-function assertSender(sender: { id?: string; url?: string; tab?: unknown; frameId?: number }, kind: SenderKind): void {
-  if (!isOwnExtension(sender, browser.runtime.id)) throw new Error('Message from an unknown sender');
-  const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
-  const fromContentScript = !fromOwnPage && sender.tab !== undefined && sender.frameId === 0;
-  if (kind === 'contentScript' && !fromContentScript) throw new Error('This message is for content scripts only');
-  if (kind === 'extensionPage' && !fromOwnPage) throw new Error("This message is for Baton's own pages only");
-}

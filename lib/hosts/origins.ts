@@ -14,3 +14,12 @@ export function isHostAppOrigin(origin: string, whiteLabelOrigins: string[]): bo
   if (!origin.startsWith('https://')) return false;
   return whiteLabelOrigins.includes(origin) || ALL_HOST_MATCHES.some((pattern) => originMatches(origin, pattern));
 }
+
+/** A link Baton may store and show for a record: an https page of a host app, nothing else. */
+export function isHostAppUrl(url: string, whiteLabelOrigins: string[]): boolean {
+  try {
+    return isHostAppOrigin(new URL(url).origin, whiteLabelOrigins);
+  } catch {
+    return false;
+  }
+}

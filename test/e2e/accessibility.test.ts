@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, type Session } from './harness';
+import { mouseDrag, moveDialog } from './panel-helpers';
 
 // Baton's own pages, checked with axe (WCAG 2.1 A and AA rules, and axe's best practices):
 // the panel in its states, the move dialog, the settings page and the popup.
@@ -29,21 +30,32 @@ async function extensionPage(path: string): Promise<Page> {
   return page;
 }
 
-const panelHash = (extra: Record<string, string> = {}) =>
-  new URLSearchParams({ host: 'hubspot', objectType: 'deal', recordId: '9001', guard: 'active', guardControl: 'the stage control', title: 'Acme', ...extra }).toString();
+/** The frames Baton draws into a host page, checked from inside (axe follows into the frame). */
+const panelIn = (host: string) => [{ fromShadowDom: [host, 'iframe'] as [string, string] }];
 
 describe('accessibility', () => {
   it('the panel, blocked and with the guard inactive', async () => {
-    const page = await extensionPage(`panel.html#${panelHash({ blockedStage: 'Closed won', attempt: '1', guard: 'inactive' })}`);
-    await page.getByTestId('block-notice').waitFor();
-    expect(await violations(page)).toEqual([]);
+    const page = await session.context.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/9001');
+    const panel = await panelFrame(page);
+    await page.locator('[data-test-id="highlight-property-item-dealstage"] button').nth(1).click();
+    await page.getByRole('option', { name: 'Closed won', exact: true }).click();
+    await panel.getByTestId('block-notice').waitFor();
+    await page.evaluate(() => (window as unknown as { __fixture: { removeStageControls(): void } }).__fixture.removeStageControls());
+    await panel.getByTestId('guard-inactive').waitFor();
+    expect(await violations(page, panelIn('baton-dock'))).toEqual([]);
     await page.close();
   });
 
   it('the move dialog', async () => {
-    const page = await extensionPage(`panel.html#${panelHash({ blockedStage: 'Closed won', attempt: '1', dialog: '1' })}`);
-    await page.locator('[role="dialog"]').waitFor();
-    expect(await violations(page)).toEqual([]);
+    const page = await session.context.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
+    const card = page.locator('[data-test-id="cdb-card"][data-selenium-id="1003"]');
+    const column = page.locator('[data-test-id="cdb-column"]').filter({ hasText: 'Closed won' }).first();
+    await page.locator('baton-badge').first().waitFor();
+    await mouseDrag(page, card, column);
+    await (await moveDialog(page)).locator('[role="dialog"]').waitFor();
+    expect(await violations(page, panelIn('baton-move-dialog'))).toEqual([]);
     await page.close();
   });
 

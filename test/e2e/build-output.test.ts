@@ -26,3 +26,14 @@ describe.each(BUILDS)('%s', (dir) => {
     for (const script of scripts) expect(readFileSync(script, 'utf8')).not.toMatch(/indexedDB|Dexie/);
   });
 });
+
+describe('.output/chrome-mv3 manifest', () => {
+  const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as {
+    web_accessible_resources: { resources: string[]; use_dynamic_url?: boolean }[];
+  };
+
+  it('exposes only the panel page to web pages, and only at a per-session address (no fixed id to probe)', () => {
+    expect(manifest.web_accessible_resources.flatMap((entry) => entry.resources)).toEqual(['panel.html']);
+    for (const entry of manifest.web_accessible_resources) expect(entry.use_dynamic_url).toBe(true);
+  });
+});

@@ -106,7 +106,7 @@ export async function launch(
   };
 }
 
-function serve(route: Route, site: FixtureSite): Promise<void> {
+export function serve(route: Route, site: FixtureSite): Promise<void> {
   const { status, contentType, body } = fixtureResponse(new URL(route.request().url()), site);
   return route.fulfill({ status, contentType, body });
 }
@@ -166,10 +166,10 @@ export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
   }
 }
 
-/** Everything Baton stored for one record, read straight from IndexedDB in the worker. */
-export async function storedValues(session: Session, recordId: string): Promise<Record<string, string>> {
+/** Every stored handoff row (values, title, link), read straight from IndexedDB in the worker. */
+export async function storedRows(session: Session): Promise<({ recordId: string; values: Record<string, string> } & Record<string, unknown>)[]> {
   const worker = await serviceWorker(session);
-  return worker.evaluate(async (id) => {
+  return worker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((done, fail) => {
       const request = indexedDB.open('baton');
       request.onsuccess = () => done(request.result);
@@ -181,6 +181,11 @@ export async function storedValues(session: Session, recordId: string): Promise<
       request.onerror = () => fail(request.error);
     });
     db.close();
-    return Object.assign({}, ...rows.filter((row) => row.recordId === id).map((row) => row.values));
-  }, recordId);
+    return rows;
+  });
+}
+
+/** Everything Baton stored for one record. */
+export async function storedValues(session: Session, recordId: string): Promise<Record<string, string>> {
+  return Object.assign({}, ...(await storedRows(session)).filter((row) => row.recordId === recordId).map((row) => row.values));
 }

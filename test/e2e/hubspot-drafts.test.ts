@@ -93,8 +93,10 @@ describe('HubSpot drafts', () => {
   });
 
   it('shows no draft to another site that frames the panel', async () => {
+    // Its address changes every session (use_dynamic_url); this site learnt today's somehow.
+    const panelUrl = await (await serviceWorker(session)).evaluate(() => (globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }).chrome.runtime.getURL('/panel.html'));
     await session.context.route('https://evil.example/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<iframe src="chrome-extension://${session.extensionId}/panel.html#host=hubspot&objectType=deal&recordId=3001&guard=active&guardControl=x"></iframe>` }),
+      route.fulfill({ contentType: 'text/html', body: `<iframe src="${panelUrl}#host=hubspot&objectType=deal&recordId=3001&guard=active&guardControl=x"></iframe>` }),
     );
     const page = await session.context.newPage();
     await page.goto('https://evil.example/');

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /** What a rep would type for a complete Sales -> Onboarding handoff. */
 export const COMPLETE_HANDOFF: Record<string, string> = {
@@ -44,7 +44,8 @@ export async function guardShows(page: Page, badgeText: string): Promise<void> {
 export async function moveDialog(page: Page, timeout = 8000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().includes('/panel.html') && candidate.url().includes('dialog=1'));
+    const element = await page.locator('baton-move-dialog iframe').elementHandle({ timeout: 50 }).catch(() => null);
+    const frame = await element?.contentFrame();
     if (frame) {
       await frame.waitForSelector('[role="dialog"]', { timeout: Math.max(1, deadline - Date.now()) });
       return frame;
@@ -52,4 +53,16 @@ export async function moveDialog(page: Page, timeout = 8000): Promise<Frame> {
     if (Date.now() > deadline) throw new Error('The move dialog never appeared');
     await page.waitForTimeout(50);
   }
+}
+
+/** A mouse drag with the pointer, in small steps, the way a person drags. */
+export async function mouseDrag(page: Page, from: Locator, to: Locator) {
+  const start = (await from.boundingBox())!;
+  const end = (await to.boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 8, start.y + 14, { steps: 4 });
+  await page.mouse.move(end.x + end.width / 2, end.y + 60, { steps: 20 });
+  await page.waitForTimeout(100);
+  await page.mouse.up();
 }

@@ -1,11 +1,11 @@
-import { browser } from 'wxt/browser';
-import { panelHash } from '../../../lib/panel-location';
 import type { RecordRef } from '../../../lib/record';
 import { drawOverlay } from './overlay';
+import { handTickets, panelPageUrl, showInFrame } from '../frame-ticket';
 
 // The dialog a refused drag opens right on the board: an extension page in a frame (like the
 // side panel) asking only for what the move is missing. Its answer comes back through the
-// worker (moveDialogClosed), never through the host page.
+// worker (moveDialogClosed), never through the host page. Like the panel, it learns which
+// record it asks about from the worker, bound by a ticket (frame-ticket.ts), never from its address.
 
 const DIALOG_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; display: block !important; }
@@ -24,8 +24,17 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   const frame = document.createElement('iframe');
   frame.title = `Before it moves to ${stage}: handoff checklist`;
   frame.allow = 'clipboard-write';
-  frame.src = browser.runtime.getURL('/panel.html') + panelHash({ ref, recordTitle, guard: 'active', guardControl: '', blocked: { stage, attempt: 1 }, dialog: true });
+  const closed = new AbortController();
+  handTickets(frame, 'dialog', closed.signal);
+  // Reported before the frame exists, so the worker knows the record when the frame binds.
+  void showInFrame('dialog', { ref, recordTitle, guard: 'active', guardControl: '', blocked: { stage, attempt: 1 } }).catch(() => undefined);
+  frame.src = panelPageUrl();
   const host = drawOverlay('baton-move-dialog', DIALOG_CSS, backdrop, frame);
   frame.focus();
-  return { close: () => host.remove() };
+  return {
+    close: () => {
+      closed.abort();
+      host.remove();
+    },
+  };
 }

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { HUBSPOT, launch, panelFrame, SALESFORCE, storedRows, storedValues, type Session } from './harness';
+import { openPage } from './pages';
+import { COMPLETE_HANDOFF, fillChecklist, mouseDrag, moveDialog, waitSaved } from './panel-helpers';
+
+// The panel shows the record its own tab shows, and only inside Baton's own dock: not the
+// record a script on the page points it at, not inside a frame someone else made.
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch([HUBSPOT, SALESFORCE]);
+});
+afterAll(() => session.dispose());
+
+const OPPORTUNITY = '0065g00000BindA';
+const OPPORTUNITY_URL = `https://acme.lightning.force.com/lightning/r/Opportunity/${OPPORTUNITY}/view`;
+const DEAL_URL = (id: string) => `https://app.hubspot.com/contacts/4455/record/0-3/${id}`;
+const SECRET = 'Secret goals of the Salesforce opportunity';
+const hubspotComposer = (page: Page) => page.locator('[data-test-id="middle-pane"] [contenteditable="true"][role="textbox"]');
+
+/** The address of the dock's panel frame, as any script on the page can read it (open shadow root). */
+function dockFrameSrc(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src);
+}
+
+/** Every frame of the page showing panel.html, whoever made it. */
+function panelFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => frame.url().includes('/panel.html'));
+}
+
+/** A frame that must show nothing of Baton's drafts: the refusal, no field, no draft text. */
+async function expectsNothing(frame: Frame): Promise<void> {
+  await expect.poll(() => frame.locator('body').innerText().catch(() => ''), { timeout: 8000 }).toContain('only opens inside HubSpot');
+  expect(await frame.locator('textarea, input, button').count()).toBe(0);
+  expect(await frame.locator('body').innerText()).not.toContain(SECRET);
+}
+
+beforeAll(async () => {
+  // A complete checklist on the Salesforce opportunity, typed where it belongs.
+  const page = await openPage(session, OPPORTUNITY_URL);
+  const panel = await panelFrame(page);
+  await fillChecklist(panel, { ...COMPLETE_HANDOFF, 'Client goals': SECRET });
+  await waitSaved(panel);
+  await page.close();
+});
+
+describe('the panel is bound to its tab', () => {
+  it('shows, saves and sends nothing of another record when the page rewrites the panel’s address', async () => {
+    const page = await openPage(session, DEAL_URL('8101'));
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').waitFor();
+    const evil = new URL(await dockFrameSrc(page));
+    evil.hash = new URLSearchParams({
+      host: 'salesforce',
+      objectType: 'opportunity',
+      recordId: OPPORTUNITY,
+      guard: 'active',
+      guardControl: 'x',
+      title: 'Planted title',
+      url: 'https://evil.example/phish',
+    }).toString();
+    await page.evaluate((src) => {
+      document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src = src;
+    }, evil.href);
+    // Give the panel every chance to follow its new address.
+    await page.waitForTimeout(1500);
+    const shown = await panelFrame(page);
+    expect(await shown.locator('body').innerText()).not.toContain(SECRET);
+    expect(await shown.getByLabel('Client goals').inputValue()).not.toBe(SECRET);
+
+    const insert = shown.getByRole('button', { name: 'Insert brief' });
+    if ((await insert.count()) > 0) await insert.click();
+    await page.waitForTimeout(500);
+    expect(await hubspotComposer(page).innerText()).not.toContain(SECRET);
+
+    await shown.getByLabel('Client goals').fill('Typed on the HubSpot deal');
+    await waitSaved(shown);
+    expect((await storedValues(session, OPPORTUNITY)).clientGoals).toBe(SECRET);
+    expect((await storedRows(session)).find((row) => row.recordId === OPPORTUNITY)).toMatchObject({ recordUrl: OPPORTUNITY_URL });
+    expect((await storedValues(session, '8101')).clientGoals).toBe('Typed on the HubSpot deal');
+    await page.close();
+  });
+
+  it('shows the tab’s own record again when the page reloads the panel at another address', async () => {
+    const page = await openPage(session, DEAL_URL('8102'));
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').fill('Deal 8102 goals');
+    await waitSaved(panel);
+    const evil = new URL(await dockFrameSrc(page));
+    evil.search = '?reload';
+    evil.hash = new URLSearchParams({ host: 'salesforce', objectType: 'opportunity', recordId: OPPORTUNITY, guard: 'active', guardControl: 'x' }).toString();
+    await page.evaluate((src) => {
+      document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src = src;
+    }, evil.href);
+    await expect.poll(() => panelFrames(page)[0]?.url() ?? '').toContain('?reload');
+    const reloaded = await panelFrame(page);
+    await expect.poll(() => reloaded.getByLabel('Client goals').inputValue().catch(() => ''), { timeout: 8000 }).toBe('Deal 8102 goals');
+    expect(await reloaded.locator('body').innerText()).not.toContain(SECRET);
+    await page.close();
+  });
+  it('keeps the move dialog on the dragged card when the page rewrites the dialog’s address to a complete record', async () => {
+    const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
+    const card = page.locator('[data-test-id="cdb-card"][data-selenium-id="1003"]');
+    await page.locator('baton-badge').first().waitFor();
+    await mouseDrag(page, card, page.locator('[data-test-id="cdb-column"]').filter({ hasText: 'Closed won' }).first());
+    const dialog = await moveDialog(page);
+    await expect(dialog.getByTestId('complete-move').isDisabled()).resolves.toBe(true);
+    await page.evaluate((recordId) => {
+      const frame = document.querySelector('baton-move-dialog')!.shadowRoot!.querySelector('iframe')!;
+      const url = new URL(frame.src);
+      url.hash = new URLSearchParams({ host: 'salesforce', objectType: 'opportunity', recordId, guard: 'active', guardControl: '', blockedStage: 'Closed won', attempt: '1', dialog: '1' }).toString();
+      frame.src = url.href;
+    }, OPPORTUNITY);
+    await page.waitForTimeout(1500);
+    // Still the card's missing fields, and no way to make the move for it.
+    await expect(dialog.getByTestId('complete-move').isDisabled()).resolves.toBe(true);
+    expect(await dialog.locator('.field').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('only Baton’s dock may frame the panel', () => {
+  it('shows nothing in a third-party frame inside a host page, nor in a frame the page makes itself', async () => {
+    const page = await openPage(session, DEAL_URL('8103'));
+    await (await panelFrame(page)).getByLabel('Client goals').waitFor();
+    const src = await dockFrameSrc(page);
+    const forged = new URL(src);
+    forged.hash = new URLSearchParams({ host: 'salesforce', objectType: 'opportunity', recordId: OPPORTUNITY, guard: 'active', guardControl: 'x' }).toString();
+    await session.context.route('https://widget.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<iframe id="inner" src="${forged.href}"></iframe>` }),
+    );
+    await page.evaluate((own) => {
+      const widget = document.createElement('iframe');
+      widget.src = 'https://widget.example/chat';
+      const direct = document.createElement('iframe');
+      direct.src = own;
+      document.body.append(widget, direct);
+    }, forged.href);
+    await expect.poll(() => panelFrames(page).length, { timeout: 8000 }).toBe(3);
+    const dock = await (await page.locator('baton-dock iframe').elementHandle())!.contentFrame();
+    const others = panelFrames(page).filter((frame) => frame !== dock);
+    expect(others).toHaveLength(2);
+    for (const frame of others) await expectsNothing(frame);
+    await page.close();
+  });
+
+  it('shows nothing in a frame on a site that is not a host app', async () => {
+    const host = await openPage(session, DEAL_URL('8104'));
+    await (await panelFrame(host)).getByLabel('Client goals').waitFor();
+    const forged = new URL(await dockFrameSrc(host));
+    await host.close();
+    forged.hash = new URLSearchParams({ host: 'salesforce', objectType: 'opportunity', recordId: OPPORTUNITY, guard: 'active', guardControl: 'x' }).toString();
+    await session.context.route('https://elsewhere.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<iframe src="${forged.href}"></iframe>` }),
+    );
+    const page = await openPage(session, 'https://elsewhere.example/');
+    await expect.poll(() => panelFrames(page).length, { timeout: 8000 }).toBe(1);
+    await expectsNothing(panelFrames(page)[0]!);
+    await page.close();
+  });
+});
+
+describe('links on Baton’s pages', () => {
+  it('links a record on the handoffs page only to a host app page, whatever an imported file says', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/handoffs.html`);
+    await page.getByTestId('handoff-table').waitFor();
+    const at = Date.now() - 3600_000;
+    const handoff = (recordId: string, recordUrl: string) => ({
+      host: 'hubspot', objectType: 'deal', recordId, templateId: 'sales-to-onboarding', templateVersion: 1,
+      values: { clientGoals: 'Imported' }, typedAt: { clientGoals: at }, createdAt: at, updatedAt: at, recordTitle: `Deal ${recordId}`, recordUrl,
+    });
+    const file = { format: 'baton-handoffs', version: 1, exportedAt: new Date(at).toISOString(), revisions: [],
+      handoffs: [handoff('8201', 'https://evil.example/phish'), handoff('8202', DEAL_URL('8202'))] };
+    await page.getByLabel('Handoffs file (.json)').setInputFiles({ name: 'links.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const row = (id: string) => page.locator(`[data-handoff-id="hubspot/deal/${id}/sales-to-onboarding"]`);
+    await expect.poll(() => row('8202').getByRole('link', { name: 'Deal 8202' }).getAttribute('href').catch(() => ''), { timeout: 8000 }).toBe(DEAL_URL('8202'));
+    await expect(row('8201').innerText()).resolves.toContain('Deal 8201');
+    expect(await row('8201').getByRole('link').count()).toBe(0);
+    await page.close();
+  });
+});

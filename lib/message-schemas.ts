@@ -3,6 +3,9 @@ import { HARD_MAX_LENGTH, TITLE_MAX_LENGTH } from './limits';
 import { HOST_APPS } from './record';
 import { RecordRefSchema } from './record-schema';
 
+/** A stage label as a host shows it; longer text is not a stage. */
+const STAGE_MAX_LENGTH = 200;
+
 // One schema per message. The extension side parses every message crossing to or from a host
 // page: what a content script sends, on arrival; what the worker sends to one, before it
 // leaves. The content script itself holds no Zod: building and first running Zod's parsers
@@ -18,6 +21,7 @@ const ChecklistStatusSchema = z.object({
   required: z.int(),
   filled: z.int(),
   missing: z.array(z.object({ fieldId: z.string(), label: z.string() })),
+  verifiedStage: z.optional(z.string()),
 });
 
 /** What a tab's guard and badge need of one record. */
@@ -38,6 +42,8 @@ export const PageRecordSchema = z.object({
   status: RecordStatusSchema,
   title: z.optional(z.string().check(z.maxLength(TITLE_MAX_LENGTH))),
   url: z.optional(z.url({ protocol: /^https$/ })),
+  /** The stage the page shows the record in, when Baton can read it (the popup counts unverified moves). */
+  stage: z.optional(z.string().check(z.maxLength(STAGE_MAX_LENGTH))),
 });
 export type PageRecord = z.infer<typeof PageRecordSchema>;
 export const PageRecordsSchema = z.array(PageRecordSchema).check(z.maxLength(5000));
@@ -97,3 +103,19 @@ export const SaveFieldSchema = z.object({
   recordUrl: z.optional(z.url({ protocol: /^https$/ })),
 });
 export type SaveField = z.infer<typeof SaveFieldSchema>;
+
+/**
+ * Safety net: records a tab shows in a gated stage, complete or not (lib/unverified.ts). The
+ * worker judges each against the store, not against what the tab believed.
+ */
+export const StageSightingsSchema = z
+  .array(
+    z.object({
+      ref: RecordRefSchema,
+      stage: z.string().check(z.minLength(1), z.maxLength(STAGE_MAX_LENGTH)),
+      recordTitle: z.optional(z.string().check(z.maxLength(TITLE_MAX_LENGTH))),
+      recordUrl: z.optional(z.url({ protocol: /^https$/ })),
+    }),
+  )
+  .check(z.maxLength(5000));
+export type StageSighting = z.infer<typeof StageSightingsSchema>[number];

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ComposerResult, PageNotes, PageRecord, RecordStatus, SaveField, ToolbarBadge } from './message-schemas';
+import type { ComposerResult, PageNotes, PageRecord, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
 import type { RecordRef } from './record';
 import type { StatusBatch } from './status-batch';
 
@@ -33,6 +33,8 @@ export interface BatonProtocol {
   templatesChanged(): void;
   /** Background -> tabs: ask again for the statuses you show (templates or handoffs changed). */
   refreshStatus(): void;
+  /** Content script -> background: records shown in gated stages (safety net, lib/unverified.ts). */
+  stagesSeen(sightings: StageSighting[]): void;
 }
 
 export const messenger = defineExtensionMessaging<BatonProtocol>();

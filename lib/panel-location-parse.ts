@@ -21,6 +21,7 @@ export function parsePanelHash(hash: string): PanelLocation | undefined {
     ...(params.get('dialog') === '1' && stage ? { dialog: true } : {}),
     ...(httpsUrl(params.get('url')) ? { recordUrl: params.get('url')! } : {}),
     ...(params.get('movedTo') ? { movedTo: params.get('movedTo')! } : {}),
+    ...(params.get('shownStage') ? { shownStage: params.get('shownStage')! } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface PanelLocation {
   recordUrl?: string;
   /** A guarded move into this stage just went through: the panel offers the brief. */
   movedTo?: string;
+  /** The stage the host page shows the record in now (safety net, lib/unverified.ts). */
+  shownStage?: string;
 }
 
 export function panelHash(location: PanelLocation): string {
@@ -43,5 +45,6 @@ export function panelHash(location: PanelLocation): string {
   if (location.dialog) params.set('dialog', '1');
   if (location.recordUrl) params.set('url', location.recordUrl);
   if (location.movedTo) params.set('movedTo', location.movedTo);
+  if (location.shownStage) params.set('shownStage', location.shownStage);
   return `#${params.toString()}`;
 }

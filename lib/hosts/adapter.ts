@@ -32,6 +32,10 @@ export interface HostAdapter {
   notes: string;
   /** Boards and lists: completeness badges on every card and row, and the drag guard. */
   listing?: ListingAdapter;
+
+  // Safety net (lib/unverified.ts): what stage the page shows, whatever moved the record there.
+  /** The record's current stage as the record page shows it now; undefined while none is drawn. */
+  currentStage(doc: Document): string | undefined;
 }
 
 export interface ListingAdapter {
@@ -48,6 +52,10 @@ export interface ListingAdapter {
   /** Attributes a virtualized list changes when it reuses a row for another record. */
   recycledAttributes: string[];
   board?: BoardAdapter;
+
+  // Safety net (lib/unverified.ts): the stage a card or row shows, whatever put it there.
+  /** The stage an item shows: the column a card sits in, a list row's stage cell. */
+  itemStage(item: Element): string | undefined;
 }
 
 /** A board's columns and cards. Its drag library's guard is chosen by the entrypoint. */

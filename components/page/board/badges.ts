@@ -14,6 +14,8 @@ span { display: inline-flex; align-items: center; gap: 3px; font: 600 11px/16px 
 [data-state="not-started"] { color: #374151; background: #fff; border-color: #6b7280; border-style: dotted; }
 [data-state="not-started"]::before { content: "\\25CB"; }
 [data-state="loading"] { color: #6b7280; border-color: transparent; }
+[data-state="unverified"] { color: #7f1d1d; background: #fee2e2; border: 3px double #b91c1c; border-radius: 2px; text-transform: uppercase; }
+[data-state="unverified"]::before { content: "\\26A0"; }
 `;
 
 export const BADGE_TAG = 'baton-badge';
@@ -37,7 +39,7 @@ function styleBadge(shadow: ShadowRoot): void {
 }
 
 /** Puts (or updates) the one badge of an item; never a second one. */
-export function renderBadge(slot: Element, recordId: string, status: RecordStatus | undefined): void {
+export function renderBadge(slot: Element, recordId: string, status: RecordStatus | undefined, stage?: string): void {
   let badge = [...slot.children].find((child) => child.localName === BADGE_TAG) as HTMLElement | undefined;
   // A copy the host cloned (drag previews) carries our element without its shadow root.
   if (badge && !badge.shadowRoot) {
@@ -51,7 +53,7 @@ export function renderBadge(slot: Element, recordId: string, status: RecordStatu
     styleBadge(shadow);
     slot.append(badge);
   }
-  const view = badgeView(status);
+  const view = badgeView(status, stage);
   const text = badge.shadowRoot!.querySelector('span')!;
   badge.dataset.recordId = recordId;
   badge.dataset.state = view.state;

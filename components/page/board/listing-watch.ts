@@ -3,6 +3,9 @@ import type { ListingAdapter } from '../../../lib/hosts/adapter';
 import type { RecordStatus } from '../../../lib/message-schemas';
 import type { HostApp, RecordRef } from '../../../lib/record';
 import { BADGE_TAG, renderBadge } from './badges';
+import { messenger } from '../../../lib/messages';
+import type { StageSighting } from '../../../lib/message-schemas';
+import { stageSighting } from '../../../lib/unverified';
 
 export interface ListingWatch {
   /** The status of a record shown on the page, once loaded. */
@@ -12,7 +15,7 @@ export interface ListingWatch {
   /** Templates changed or handoffs were imported: read every shown record again. */
   refresh(): void;
   /** Every record on the page with its status, in page order. */
-  records(): { item: Element; recordId: string; status: RecordStatus | undefined }[];
+  records(): { item: Element; recordId: string; status: RecordStatus | undefined; stage: string | undefined }[];
   stop(): void;
 }
 
@@ -41,7 +44,31 @@ export function watchListing(
   const isItem = (element: Element) =>
     element.matches(listing.itemSelector) && !(listing.ignoreSelector && element.closest(listing.ignoreSelector));
 
-  const badge = (item: Element, recordId: string) => renderBadge(listing.badgeSlot(item), recordId, statuses.get(recordId));
+  const badge = (item: Element, recordId: string) => {
+    const status = statuses.get(recordId);
+    const stage = listing.itemStage(item);
+    renderBadge(listing.badgeSlot(item), recordId, status, stage);
+    if (status && stage) noteSighting(status, stage);
+  };
+
+  /**
+   * Safety net: records shown in gated stages go to the worker, which logs the first time one
+   * is seen there without a complete handoff. Once per record, stage and verdict; one message a frame.
+   */
+  const sightingsSent = new Set<string>();
+  let sightings: StageSighting[] = [];
+  function noteSighting(status: RecordStatus, stage: string) {
+    const sighting = stageSighting(status.checklists, stage);
+    const key = `${status.ref.recordId}\n${stage}\n${sighting}`;
+    if (!sighting || sightingsSent.has(key)) return;
+    sightingsSent.add(key);
+    if (sightings.push({ ref: status.ref, stage }) > 1) return;
+    requestAnimationFrame(() => {
+      const batch = sightings;
+      sightings = [];
+      void messenger.sendMessage('stagesSeen', batch).catch(() => undefined);
+    });
+  }
 
   const flush = () => {
     scheduled = false;
@@ -130,12 +157,12 @@ export function watchListing(
     },
     records() {
       const seen = new Set<string>();
-      const records: { item: Element; recordId: string; status: RecordStatus | undefined }[] = [];
+      const records: { item: Element; recordId: string; status: RecordStatus | undefined; stage: string | undefined }[] = [];
       for (const item of document.querySelectorAll(listing.itemSelector)) {
         const recordId = isItem(item) ? listing.itemRecordId(item) : undefined;
         if (!recordId || seen.has(recordId)) continue;
         seen.add(recordId);
-        records.push({ item, recordId, status: statuses.get(recordId) });
+        records.push({ item, recordId, status: statuses.get(recordId), stage: listing.itemStage(item) });
       }
       return records;
     },

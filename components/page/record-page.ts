@@ -88,7 +88,10 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     const recordUrl = location.href;
     dock.show({ ref, recordTitle: clipTitle(adapter.recordTitle(document)), recordUrl, guard, guardControl: adapter.stageControlName, blocked, movedTo, shownStage });
     const checklists = status?.checklists;
-    dock.setBadge(checklists ? badgeText(checklists) : 'loading', checklists ? isComplete(checklists) : false);
+    const text = checklists ? badgeText(checklists) : 'loading';
+    // Safety net: the collapsed tab says so too, not only the panel.
+    const unverified = unverifiedMove(checklists, shownStage) !== undefined;
+    dock.setBadge(unverified ? `moved unverified · ${text}` : text, checklists ? isComplete(checklists) : false);
   }
 
   async function loadStatus(forRef: RecordRef, attempt = 0): Promise<void> {
@@ -139,7 +142,6 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
   function accept(next: RecordStatus) {
     if (!ref || !sameRecord(next.ref, ref) || (status && sameRecord(status.ref, ref) && status.asOf > next.asOf)) return;
     status = next;
-    announceUnverified();
     render();
     noteSighting();
   }
@@ -162,21 +164,8 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
 
   function showStage(stage: string | undefined) {
     shownStage = stage;
-    announceUnverified();
     render();
     noteSighting();
-  }
-
-  /** A record newly seen in a gated stage without a complete handoff: the panel opens on it, once. */
-  let announcedUnverified = '';
-  function announceUnverified() {
-    const move = ref ? unverifiedMove(status?.checklists, shownStage) : undefined;
-    const key = ref && move ? `${recordLabel(ref)}\n${move.stage}` : '';
-    if (key && key !== announcedUnverified) {
-      ensureDock();
-      openHere();
-    }
-    announcedUnverified = key;
   }
 
   /** Switches the guard, the badge and the panel to another record (or to none). */

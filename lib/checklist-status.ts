@@ -6,6 +6,8 @@ import type { FieldValues, Template } from './template';
 export interface Handoff {
   template: Template;
   values: FieldValues;
+  /** The gated stage Baton saw the record in while this checklist was complete (lib/unverified.ts). */
+  verifiedStage?: string;
 }
 
 /** The stages a template gates on this kind of record, as one regex source. */
@@ -25,6 +27,7 @@ export function checklistStatus(handoff: Handoff, kind: RecordKind): ChecklistSt
     required: result.required,
     filled: result.filled,
     missing: result.missing.map(({ fieldId, label }) => ({ fieldId, label })),
+    ...(handoff.verifiedStage ? { verifiedStage: handoff.verifiedStage } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface ChecklistStatus {
   required: number;
   filled: number;
   missing: { fieldId: string; label: string }[];
+  /** A gated stage Baton saw the record in while this checklist was complete (lib/unverified.ts). */
+  verifiedStage?: string;
 }
 
 export type GateDecision =

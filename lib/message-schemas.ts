@@ -4,6 +4,9 @@ import { OUTLINE_LIMITS } from './page-outline';
 import { HOST_APPS } from './record';
 import { RecordRefSchema } from './record-schema';
 
+/** A stage label as a host shows it; longer text is not a stage. */
+const STAGE_MAX_LENGTH = 200;
+
 // One schema per message. The extension side parses every message crossing to or from a host
 // page: what a content script sends, on arrival; what the worker sends to one, before it
 // leaves. The content script itself holds no Zod: building and first running Zod's parsers
@@ -19,6 +22,7 @@ const ChecklistStatusSchema = z.object({
   required: z.int(),
   filled: z.int(),
   missing: z.array(z.object({ fieldId: z.string(), label: z.string() })),
+  verifiedStage: z.optional(z.string()),
 });
 
 /** What a tab's guard and badge need of one record. */
@@ -39,6 +43,8 @@ export const PageRecordSchema = z.object({
   status: RecordStatusSchema,
   title: z.optional(z.string().check(z.maxLength(TITLE_MAX_LENGTH))),
   url: z.optional(z.url({ protocol: /^https$/ })),
+  /** The stage the page shows the record in, when Baton can read it (the popup counts unverified moves). */
+  stage: z.optional(z.string().check(z.maxLength(STAGE_MAX_LENGTH))),
 });
 export type PageRecord = z.infer<typeof PageRecordSchema>;
 export const PageRecordsSchema = z.array(PageRecordSchema).check(z.maxLength(5000));
@@ -109,3 +115,19 @@ export const PageOutlineRequestSchema = z.object({ tabId: z.optional(z.int()) })
 
 /** A page outline: structure only, built by lib/page-outline.ts within its limits (and a few lines of findings). */
 export const PageOutlineSchema = z.string().check(z.maxLength(OUTLINE_LIMITS.maxChars + 10_000));
+
+/**
+ * Safety net: records a tab shows in a gated stage, complete or not (lib/unverified.ts). The
+ * worker judges each against the store, not against what the tab believed.
+ */
+export const StageSightingsSchema = z
+  .array(
+    z.object({
+      ref: RecordRefSchema,
+      stage: z.string().check(z.minLength(1), z.maxLength(STAGE_MAX_LENGTH)),
+      recordTitle: z.optional(z.string().check(z.maxLength(TITLE_MAX_LENGTH))),
+      recordUrl: z.optional(z.url({ protocol: /^https$/ })),
+    }),
+  )
+  .check(z.maxLength(5000));
+export type StageSighting = z.infer<typeof StageSightingsSchema>[number];

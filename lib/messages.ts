@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ComposerResult, PageNotes, PageRecord, RecordStatus, SaveField, ToolbarBadge } from './message-schemas';
+import type { ComposerResult, PageNotes, PageRecord, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
 import type { DockFrameRole, DockFrameView, PanelLocation } from './panel-location';
 import type { RecordRef } from './record';
 import type { StatusBatch } from './status-batch';
@@ -51,6 +51,8 @@ export interface BatonProtocol {
   claimDockFrame(ticket: string): DockFrameView | null;
   /** Background -> the bound frame: what its tab shows now. */
   dockFrameShows(view: DockFrameView): void;
+  /** Content script -> background: records shown in gated stages (safety net, lib/unverified.ts). */
+  stagesSeen(sightings: StageSighting[]): void;
 }
 
 export const messenger = defineExtensionMessaging<BatonProtocol>();

@@ -14,6 +14,8 @@ export const PanelLocationSchema = z.object({
   blocked: z.optional(z.object({ stage: z.string().check(z.maxLength(LABEL_MAX_LENGTH)), attempt: z.int() })),
   recordUrl: z.optional(z.url({ protocol: /^https$/ })),
   movedTo: z.optional(z.string().check(z.maxLength(LABEL_MAX_LENGTH))),
+  /** The stage the page shows the record in (safety net, lib/unverified.ts). */
+  shownStage: z.optional(z.string().check(z.maxLength(LABEL_MAX_LENGTH))),
 });
 
 export const DockFrameRoleSchema = z.enum(DOCK_FRAME_ROLES);

@@ -23,6 +23,8 @@ export interface PanelLocation {
   recordUrl?: string;
   /** A guarded move into this stage just went through: the panel offers the brief. */
   movedTo?: string;
+  /** The stage the host page shows the record in now (safety net, lib/unverified.ts). */
+  shownStage?: string;
 }
 
 /** What the worker tells a bound frame: which of Baton's frames it is, and what its tab shows. */

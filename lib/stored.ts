@@ -37,6 +37,10 @@ export const StoredHandoffSchema = z.extend(RecordRefSchema, {
   answer: z.optional(AnswerSchema),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Safety net: the gated stage Baton saw the record in while this checklist was complete. */
+  verifiedStage: z.optional(z.string().check(z.maxLength(200))),
+  /** Safety net: when Baton first saw the record in a gated stage without this checklist complete. */
+  unverified: z.optional(z.object({ stage: z.string().check(z.maxLength(200)), seenAt: z.number() })),
 });
 export type StoredHandoff = z.infer<typeof StoredHandoffSchema>;
 
@@ -52,6 +56,11 @@ export const RevisionSchema = z.extend(RecordRefSchema, {
   at: z.number(),
   /** The panel that typed it: a burst amends only its own panel's entry. */
   editor: z.optional(z.string().check(z.maxLength(64))),
+  /**
+   * An entry of another kind: Baton saw the record in a gated stage without a complete
+   * handoff (field, oldValue and newValue are empty). Missing fields by their labels.
+   */
+  unverifiedMove: z.optional(z.object({ stage: z.string().check(z.maxLength(200)), missing: z.array(z.string().check(z.maxLength(200))) })),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 

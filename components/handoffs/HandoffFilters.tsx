@@ -32,6 +32,10 @@ export function HandoffFilters({ total, shown }: { total: number; shown: number 
           ))}
         </select>
       </label>
+      <label className="filters__check">
+        <input type="checkbox" checked={filters.unverified} onChange={(event) => filter({ unverified: event.target.checked })} />
+        Moved without a complete handoff only
+      </label>
       <label className="filters__text">
         Search record, next owner or template
         <input type="search" value={filters.text} onChange={(event) => filter({ text: event.target.value })} />

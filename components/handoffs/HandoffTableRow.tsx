@@ -32,6 +32,11 @@ export function HandoffTableRow({ row }: { row: HandoffRow }) {
         <td data-column="completeness">{row.completeness}</td>
         <td data-column="state">
           <span className={`state state--${row.state}`}>{row.stateLabel}</span>
+          {handoff.unverified ? (
+            <span className="state-unverified" title={`Baton saw it in “${handoff.unverified.stage}” before the checklist was complete`}>
+              moved unverified
+            </span>
+          ) : null}
         </td>
         <td data-column="next-owner">{row.nextOwner || <span className="muted">not named</span>}</td>
         <td>

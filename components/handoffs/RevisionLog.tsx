@@ -35,13 +35,22 @@ export function RevisionLog({ row }: { row: HandoffRow }) {
             <td>
               <LocalTime at={revision.at} />
             </td>
-            <td>{label(revision.field)}</td>
-            <td>
-              <ClippedText value={revision.oldValue} />
-            </td>
-            <td className="revisions__after">
-              <ClippedText value={revision.newValue} />
-            </td>
+            {revision.unverifiedMove ? (
+              <td colSpan={3} className="revisions__unverified" data-testid="unverified-entry">
+                Seen in “{revision.unverifiedMove.stage}” without a complete handoff
+                {revision.unverifiedMove.missing.length > 0 ? `; missing ${revision.unverifiedMove.missing.join(', ')}` : ''}
+              </td>
+            ) : (
+              <>
+                <td>{label(revision.field)}</td>
+                <td>
+                  <ClippedText value={revision.oldValue} />
+                </td>
+                <td className="revisions__after">
+                  <ClippedText value={revision.newValue} />
+                </td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

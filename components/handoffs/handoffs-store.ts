@@ -13,6 +13,8 @@ export interface HandoffFilters {
   state: HandoffState | '';
   /** Matched against the record, the next owner and the template name. */
   text: string;
+  /** Only handoffs Baton saw moved into a gated stage without a complete checklist (safety net). */
+  unverified: boolean;
 }
 
 interface HandoffsViewState {
@@ -28,7 +30,7 @@ interface HandoffsViewState {
 export const useHandoffsView = create<HandoffsViewState>()((set) => ({
   // The latest change first: what a lead opens this page to see.
   sort: { column: 'updatedAt', descending: true },
-  filters: { host: '', state: '', text: '' },
+  filters: { host: '', state: '', text: '', unverified: false },
   expanded: {},
   sortBy: (column) =>
     set(({ sort }) => ({ sort: { column, descending: sort.column === column ? !sort.descending : column === 'updatedAt' } })),

@@ -9,6 +9,7 @@ export function visibleRows(rows: HandoffRow[], filters: HandoffFilters, sort: {
     (row) =>
       (!filters.host || row.handoff.host === filters.host) &&
       (!filters.state || row.state === filters.state) &&
+      (!filters.unverified || row.handoff.unverified !== undefined) &&
       (!text || [row.record, row.nextOwner, row.templateName].some((value) => value.toLocaleLowerCase().includes(text))),
   );
   const compare = COMPARE[sort.column];

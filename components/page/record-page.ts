@@ -9,6 +9,8 @@ import { recordLabel, sameRecord, type RecordRef } from '../../lib/record';
 import { dockCollapsed } from '../storage/preferences';
 import { batonNoteTexts } from './composer';
 import { watchStageControl } from './control-watch';
+import { watchShownStage } from './stage-watch';
+import { stageSighting, unverifiedMove } from '../../lib/unverified';
 import { createDock, type Dock } from './dock';
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
@@ -43,6 +45,10 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
   let dock: Dock | undefined;
   let stopWatching: (() => void) | undefined;
   let pageUrl: URL | undefined;
+  /** Safety net: the stage the page shows the record in, and what was told to the worker. */
+  let shownStage: string | undefined;
+  let stageWatch: ReturnType<typeof watchShownStage> | undefined;
+  const sightingsSent = new Set<string>();
   /** The host page has loaded once: from now on the dock is drawn at once. */
   let pageSettled = false;
 
@@ -80,9 +86,12 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     onChange();
     if (!ref || !dock) return;
     const recordUrl = location.href;
-    dock.show({ ref, recordTitle: clipTitle(adapter.recordTitle(document)), recordUrl, guard, guardControl: adapter.stageControlName, blocked, movedTo });
+    dock.show({ ref, recordTitle: clipTitle(adapter.recordTitle(document)), recordUrl, guard, guardControl: adapter.stageControlName, blocked, movedTo, shownStage });
     const checklists = status?.checklists;
-    dock.setBadge(checklists ? badgeText(checklists) : 'loading', checklists ? isComplete(checklists) : false);
+    const text = checklists ? badgeText(checklists) : 'loading';
+    // Safety net: the collapsed tab says so too, not only the panel.
+    const unverified = unverifiedMove(checklists, shownStage) !== undefined;
+    dock.setBadge(unverified ? `moved unverified · ${text}` : text, checklists ? isComplete(checklists) : false);
   }
 
   async function loadStatus(forRef: RecordRef, attempt = 0): Promise<void> {
@@ -134,6 +143,29 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     if (!ref || !sameRecord(next.ref, ref) || (status && sameRecord(status.ref, ref) && status.asOf > next.asOf)) return;
     status = next;
     render();
+    noteSighting();
+  }
+
+  /**
+   * Safety net: the worker logs the first time the record is seen in a gated stage without a
+   * complete handoff (and remembers a complete one there), once per record, stage and verdict.
+   */
+  function noteSighting() {
+    if (!ref || !status || !sameRecord(status.ref, ref) || !shownStage) return;
+    const sighting = stageSighting(status.checklists, shownStage);
+    const key = `${recordLabel(ref)}\n${shownStage}\n${sighting}`;
+    if (!sighting || sightingsSent.has(key)) return;
+    sightingsSent.add(key);
+    const recordUrl = location.href;
+    void messenger
+      .sendMessage('stagesSeen', [{ ref, stage: shownStage, recordTitle: clipTitle(adapter.recordTitle(document)), recordUrl }])
+      .catch(() => sightingsSent.delete(key));
+  }
+
+  function showStage(stage: string | undefined) {
+    shownStage = stage;
+    render();
+    noteSighting();
   }
 
   /** Switches the guard, the badge and the panel to another record (or to none). */
@@ -143,6 +175,8 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     status = undefined;
     blocked = undefined;
     movedTo = undefined;
+    shownStage = undefined;
+    stageWatch?.reread();
     if (!next) {
       dock?.remove();
       dock = undefined;
@@ -164,6 +198,9 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     pageUrl = undefined;
     stopWatching?.();
     stopWatching = undefined;
+    stageWatch?.stop();
+    stageWatch = undefined;
+    shownStage = undefined;
     showRecord(undefined);
   }
 
@@ -200,6 +237,8 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
       // Another record: the dock stays and shows it (a new frame would flash and lose focus).
       stopWatching?.();
       stopWatching = undefined;
+      stageWatch?.stop();
+      stageWatch = undefined;
       pageUrl = url;
       showRecord(adapter.recordFromPage(url, document));
       // The dock and the page watch wait for idle time: at injection the host page is busy
@@ -220,12 +259,14 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
             render();
           },
         );
+        stageWatch = watchShownStage(lifetime, () => adapter.currentStage(document), showStage);
       });
     },
     close,
     update: accept,
     reload: () => ref && void loadStatus(ref),
-    records: () => (status && ref && sameRecord(status.ref, ref) ? [{ status, title: clipTitle(adapter.recordTitle(document)), url: location.href }] : []),
+    records: () =>
+      status && ref && sameRecord(status.ref, ref) ? [{ status, title: clipTitle(adapter.recordTitle(document)), url: location.href, stage: shownStage }] : [],
   };
 }
 

@@ -12,7 +12,8 @@ import { BriefActions } from './BriefActions';
 import { ChecklistForm } from './ChecklistForm';
 import { IncomingContext } from './IncomingContext';
 import { MoveDialog } from './MoveDialog';
-import { BlockNotice, GuardNotice } from './Notices';
+import { BlockNotice, GuardNotice, UnverifiedNotice } from './Notices';
+import { unverifiedMove } from '../../lib/unverified';
 import { usePanelStore } from './panel-store';
 import { SaveStatus } from './SaveStatus';
 import { TAB_PANEL_ID, tabId, TemplateTabs } from './TemplateTabs';
@@ -93,6 +94,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
         </button>
       </header>
       {location.recordTitle ? <p className="panel__record">{location.recordTitle}</p> : null}
+      <UnverifiedNotice move={unverifiedMove(checklists, location.shownStage)} />
       <GuardNotice guard={location.guard} control={location.guardControl} />
       {blocked && decision ? (
         <BlockNotice stage={blocked.stage} decision={decision} attempt={blocked.attempt} />

@@ -1,5 +1,6 @@
 import { blockMessage, type GateDecision } from '../../lib/gate';
 import type { GuardStatus } from '../../lib/panel-location';
+import { unverifiedHeadline, unverifiedMissing, type UnverifiedMove } from '../../lib/unverified';
 
 /** Says plainly when the stage guard cannot protect this page: a silent pass is the worst outcome. */
 export function GuardNotice({ guard, control }: { guard: GuardStatus; control: string }) {
@@ -35,5 +36,18 @@ export function BlockNotice({ stage, decision, attempt }: BlockNoticeProps) {
     <p key={attempt} className="notice notice--error" role="alert" data-testid="block-notice">
       {blockMessage(decision)}
     </p>
+  );
+}
+
+/**
+ * Safety net: the record is in a gated stage without a complete handoff, whatever moved it.
+ * Stays until the checklist is complete (the panel recomputes it from the live checklist).
+ */
+export function UnverifiedNotice({ move }: { move: UnverifiedMove | undefined }) {
+  if (!move) return null;
+  return (
+    <div className="notice notice--error" role="alert" data-testid="unverified-notice">
+      <strong>{unverifiedHeadline(move)}.</strong> Still missing: {unverifiedMissing(move)}.
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { isComplete, totals } from '../../lib/gate';
 import { PageRecordsSchema, type PageRecord } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
 import { CopyOutlineButton } from '../outline/CopyOutlineButton';
+import { unverifiedMove } from '../../lib/unverified';
 
 type PopupState = { kind: 'loading' } | { kind: 'unsupported' } | { kind: 'ready'; tabId: number; records: PageRecord[] };
 
@@ -45,29 +46,38 @@ export function PagePopup() {
       </main>
     );
   }
-  const incomplete = state.records.filter((record) => !isComplete(record.status.checklists));
+  // Safety net: records the page shows in a gated stage without a complete handoff, counted apart.
+  const unverified = state.records.filter((record) => unverifiedMove(record.status.checklists, record.stage));
+  const incomplete = state.records.filter((record) => !isComplete(record.status.checklists) && !unverified.includes(record));
   return (
     <main className="popup">
       <h1>
         {state.records.length === 0
           ? 'No handoffs on this page'
-          : incomplete.length === 0
-            ? 'Every handoff on this page is ready'
-            : `${incomplete.length} not ready to hand off`}
+          : incomplete.length > 0
+            ? `${incomplete.length} not ready to hand off`
+            : unverified.length > 0
+              ? 'Every other handoff on this page is ready'
+              : 'Every handoff on this page is ready'}
       </h1>
+      {unverified.length > 0 ? (
+        <section className="unverified" data-testid="unverified-records">
+          <h2>{unverified.length} moved without a complete handoff</h2>
+          <ul>
+            {unverified.map((record) => (
+              <li key={record.status.ref.recordId}>
+                <RecordLink record={record} onOpen={(url) => open(state.tabId, url)} /> <span className="count">in {record.stage}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ul data-testid="incomplete-records">
         {incomplete.map((record) => {
           const { filled, required } = totals(record.status.checklists);
-          const name = record.title ?? record.status.ref.recordId;
           return (
             <li key={record.status.ref.recordId}>
-              {record.url ? (
-                <a href={record.url} onClick={(event) => (event.preventDefault(), open(state.tabId, record.url!))}>
-                  {name}
-                </a>
-              ) : (
-                name
-              )}{' '}
+              <RecordLink record={record} onOpen={(url) => open(state.tabId, url)} />{' '}
               <span className="count">
                 {filled} of {required}
               </span>
@@ -94,5 +104,15 @@ function SettingsLink() {
         Settings and templates
       </button>
     </p>
+  );
+}
+
+function RecordLink({ record, onOpen }: { record: PageRecord; onOpen(url: string): void }) {
+  const name = record.title ?? record.status.ref.recordId;
+  if (!record.url) return <>{name}</>;
+  return (
+    <a href={record.url} onClick={(event) => (event.preventDefault(), onOpen(record.url!))}>
+      {name}
+    </a>
   );
 }

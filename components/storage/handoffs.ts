@@ -1,10 +1,11 @@
 import { applicableTemplates, checklistStatus, type Handoff } from '../../lib/checklist-status';
 import type { ChecklistStatus } from '../../lib/gate';
-import type { RecordStatus, SaveField } from '../../lib/message-schemas';
+import type { RecordStatus, SaveField, StageSighting } from '../../lib/message-schemas';
 import type { Template } from '../../lib/template';
 import { ownEntry } from '../../lib/own-key';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
+import { stageSighting } from '../../lib/unverified';
 import type { BatonDb, HandoffKey } from './db';
 import { templatesFor } from './templates';
 
@@ -17,10 +18,10 @@ export async function recordHandoffs(db: BatonDb, ref: RecordRef): Promise<Hando
   return db.transaction('r', db.templates, db.handoffs, async () => {
     const templates = await templatesFor(db, ref);
     return Promise.all(
-      templates.map(async (template) => ({
-        template,
-        values: (await db.handoffs.get(handoffKey(ref, template.id)))?.values ?? {},
-      })),
+      templates.map(async (template) => {
+        const stored = await db.handoffs.get(handoffKey(ref, template.id));
+        return { template, values: stored?.values ?? {}, verifiedStage: stored?.verifiedStage };
+      }),
     );
   });
 }
@@ -62,9 +63,10 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
       const { applicable, empty } = forKind(ref);
       const stored = draftsByRecord.get(recordLabel(ref));
       if (!stored) return { ref, started: false, asOf, checklists: empty };
-      const checklists = applicable.map((template) =>
-        checklistStatus({ template, values: stored.find((draft) => draft.templateId === template.id)?.values ?? {} }, ref),
-      );
+      const checklists = applicable.map((template) => {
+        const draft = stored.find((candidate) => candidate.templateId === template.id);
+        return checklistStatus({ template, values: draft?.values ?? {}, verifiedStage: draft?.verifiedStage }, ref);
+      });
       const started = stored.some((draft) => Object.values(draft.values).some((value) => value.trim() !== ''));
       return { ref, started, asOf, checklists };
     });
@@ -90,7 +92,9 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
     const oldValue = ownEntry(stored?.values, fieldId) ?? '';
     // A keystroke overtaken by a newer one (sent later, stored first) changes nothing.
     if ((ownEntry(stored?.typedAt, fieldId) ?? -Infinity) > typedAt) return;
+    // Everything else the row holds (sent time, answer, safety-net marks) stays as it was.
     const next: StoredHandoff = {
+      ...stored,
       ...ref,
       templateId,
       templateVersion: template.version,
@@ -116,3 +120,45 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
   });
 }
 
+/**
+ * Safety net: what tabs saw of records in gated stages, judged against the store (a tab's view
+ * may be stale). A complete checklist in its gated stage is remembered as handed off; an
+ * incomplete one gets its first sighting logged, once per stage, on a handoff row created if
+ * nothing was typed yet (so the handoffs page lists it). Returns the records whose status changed.
+ */
+export async function recordStageSightings(db: BatonDb, sightings: StageSighting[], now = Date.now()): Promise<RecordRef[]> {
+  const changed: RecordRef[] = [];
+  await db.transaction('rw', db.templates, db.handoffs, db.revisions, async () => {
+    for (const { ref, stage, recordTitle, recordUrl } of sightings) {
+      for (const handoff of await recordHandoffs(db, ref)) {
+        const status = checklistStatus(handoff, ref);
+        const sighting = stageSighting([status], stage);
+        if (!sighting) continue;
+        const key = handoffKey(ref, handoff.template.id);
+        const stored = await db.handoffs.get(key);
+        if (sighting === 'verified') {
+          // A complete checklist has typed values, so its row exists.
+          if (stored) await db.handoffs.update(key, { verifiedStage: stage });
+          changed.push(ref);
+          continue;
+        }
+        if (stored?.unverified?.stage === stage) continue;
+        const untouched: StoredHandoff = {
+          ...ref,
+          templateId: handoff.template.id,
+          templateVersion: handoff.template.version,
+          values: {},
+          typedAt: {},
+          recordTitle,
+          recordUrl,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await db.handoffs.put({ ...(stored ?? untouched), unverified: { stage, seenAt: now } });
+        const missing = status.missing.map((field) => field.label);
+        await db.revisions.add({ ...ref, templateId: handoff.template.id, field: '', oldValue: '', newValue: '', startedAt: now, at: now, unverifiedMove: { stage, missing } });
+      }
+    }
+  });
+  return changed;
+}

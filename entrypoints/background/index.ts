@@ -11,6 +11,7 @@ import {
   RecordRefsSchema,
   RecordStatusSchema,
   SaveFieldSchema,
+  StageSightingsSchema,
   StatusBatchSchema,
   ToolbarBadgeSchema,
 } from '../../lib/message-schemas';
@@ -18,7 +19,7 @@ import { messenger } from '../../lib/messages';
 import { RecordRefSchema } from '../../lib/record-schema';
 import { packStatuses } from '../../lib/status-batch';
 import { batonDb } from '../../components/storage/db';
-import { recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
+import { recordStageSightings, recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
 import { reinjectOnUpdate } from './reinject';
@@ -103,6 +104,15 @@ export default defineBackground({
     messenger.onMessage('pageNotes', async ({ data, sender }) => {
       assertSender(sender, 'contentScript');
       await rememberPageNotes(PageNotesSchema.parse(data));
+    });
+
+    // Safety net: a tab saw records in gated stages; the store judges and logs first sightings.
+    messenger.onMessage('stagesSeen', async ({ data, sender }) => {
+      assertSender(sender, 'contentScript');
+      const sightings = StageSightingsSchema.parse(data);
+      await templatesReady;
+      const changed = await recordStageSightings(db, sightings);
+      await Promise.all(changed.map(async (ref) => notifyTabs(RecordStatusSchema.parse(await recordStatus(db, ref)))));
     });
 
     messenger.onMessage('templatesChanged', ({ sender }) => {

@@ -35,6 +35,10 @@ export interface HostAdapter {
   notes: string;
   /** Boards and lists: completeness badges on every card and row, and the drag guard. */
   listing?: ListingAdapter;
+
+  // Safety net (lib/unverified.ts): what stage the page shows, whatever moved the record there.
+  /** The record's current stage as the record page shows it now; undefined while none is drawn. */
+  currentStage(doc: Document): string | undefined;
 }
 
 /**
@@ -70,6 +74,10 @@ export interface ListingAdapter {
   board?: BoardAdapter;
   /** A list row's own stage control (an inline edit), guarded like the record page's. */
   stageCell?: StageCellAdapter;
+
+  // Safety net (lib/unverified.ts): the stage a card or row shows, whatever put it there.
+  /** The stage an item shows: the column a card sits in, a list row's stage cell. */
+  itemStage(item: Element): string | undefined;
 }
 
 /** A list row's stage cell: it opens a menu of stages, and picking one saves at once. */

@@ -103,7 +103,29 @@ export const clickupListing: ListingAdapter = {
     dropTarget: `${LISTING.olderColumn}, ${LISTING.column}`,
     dropTargetStage: columnStatus,
   },
+  itemStage: (item) => itemStageOf(item),
 };
+
+// ---- Safety net: the stage a page shows (lib/unverified.ts) --------------------------------
+
+const SHOWN_STAGE = {
+  /** The task view's status badge: its text is the current status [V]. */
+  taskStatus: '[data-test="status-button-badge__body"]',
+  /** Board: the card's status column (guess: `.cdk-drop-list[data-status]` is unconfirmed). */
+  column: '.cdk-drop-list[data-status]',
+  /** List: the row's status cell [V]. */
+  rowStatus: 'cu-task-row-status',
+};
+
+function itemStageOf(item: Element): string | undefined {
+  const status = item.closest(SHOWN_STAGE.column)?.getAttribute('data-status');
+  return status ?? textOf(item.querySelector(SHOWN_STAGE.rowStatus));
+}
+
+/** Inside the task view: a list row's status cell behind it is another task's. */
+function currentStageOf(doc: Document): string | undefined {
+  return textOf(doc.querySelector(`${SELECTORS.taskView} ${SHOWN_STAGE.taskStatus}`));
+}
 
 export function taskFromUrl(url: URL): RecordRef | undefined {
   const id = TASK_PATH.exec(url.pathname)?.[1];
@@ -142,6 +164,7 @@ export const clickup: HostAdapter = {
   },
   recordTitle: (doc) => textOf(doc.querySelector(`${SELECTORS.taskView} ${SELECTORS.title}`)),
   stageControl: (doc) => doc.querySelector(`${SELECTORS.statusTrigger}, ${SELECTORS.checkmark}`) ?? undefined,
+  currentStage: currentStageOf,
   stageCommit(event) {
     if (activatedButton(event, SELECTORS.checkmark)) return COMPLETE_STATUS;
     const item = activatedOption(event, SELECTORS.statusItem);

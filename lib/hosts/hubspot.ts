@@ -114,7 +114,37 @@ export const hubspotListing: ListingAdapter = {
     option: SELECTORS.option,
     recordId: (cell) => matched(/-(\d+)$/, cell.getAttribute('data-table-external-id')) ?? listedDealId(cell.closest(LISTING.row) ?? cell),
   },
+  itemStage: (item) => itemStageOf(item),
 };
+
+// ---- Safety net: the stage a page shows (lib/unverified.ts) --------------------------------
+
+const SHOWN_STAGE = {
+  /** Highlight card: the stage button's text is the current stage [V]. */
+  highlight: '[data-test-id="highlight-property-item-dealstage"] button:last-of-type',
+  /** "About this deal" sidebar form: the same, where the highlight card is not drawn [V]. */
+  sidebar: 'button[data-selenium-test="property-input-dealstage"]',
+  /** Board: the card's column [V]. */
+  column: '[data-test-id="cdb-column"]',
+  columnName: '[data-test-id="cdb-column-name"]',
+  /** List: the row, then its deal stage cell, `dealstage-{id}` or `cell-{r}-{c}-dealstage-{id}` [V]. */
+  row: 'tr, [role="row"]',
+  stageCell: 'td[data-table-external-id^="dealstage-"], td[data-table-external-id*="-dealstage-"]',
+};
+
+/** A list's stage cell reads "Stage (Pipeline)" [P]: the stage is before the pipeline. */
+const PIPELINE_SUFFIX = /\s*\([^()]*\)$/;
+
+function itemStageOf(item: Element): string | undefined {
+  const column = item.closest(SHOWN_STAGE.column);
+  if (column) return textOf(column.querySelector(SHOWN_STAGE.columnName));
+  const cell = item.closest(SHOWN_STAGE.row)?.querySelector(SHOWN_STAGE.stageCell);
+  return textOf(cell)?.replace(PIPELINE_SUFFIX, '') || undefined;
+}
+
+function currentStageOf(doc: Document): string | undefined {
+  return textOf(doc.querySelector(SHOWN_STAGE.highlight)) ?? textOf(doc.querySelector(SHOWN_STAGE.sidebar));
+}
 
 const DEAL_PATHS = [
   /^\/contacts\/(\d+)\/record\/0-3\/(\d+)(?:\/|$)/, // record view, object type 0-3 = deal
@@ -167,6 +197,7 @@ export const hubspot: HostAdapter = {
   recordTitle: (doc) => SELECTORS.titles.map((selector) => textOf(doc.querySelector(selector))).find((title) => title !== undefined),
   stageControl: (doc) =>
     doc.querySelector(`${SELECTORS.highlightStageControl} button, ${SELECTORS.sidebarStageControl}`) ?? undefined,
+  currentStage: currentStageOf,
   stageCommit(event, menu) {
     const target = eventTarget(event);
     if (!target || !isStageMenu(menu, target.ownerDocument)) return undefined;

@@ -65,7 +65,39 @@ export const pipedriveListing: ListingAdapter = {
     dropTarget: `${LISTING.column}, ${LISTING.wonZone}`,
     dropTargetStage: (target) => (target.matches(LISTING.wonZone) ? WON_STAGE : textOf(target.querySelector(LISTING.columnName))),
   },
+  itemStage: (item) => itemStageOf(item),
 };
+
+// ---- Safety net: the stage a page shows (lib/unverified.ts) --------------------------------
+
+const SHOWN_STAGE = {
+  /** The stage bar's current stage, named by its aria-label [V]. Older UI: cui4-. */
+  selected: 'button.cui5-stage-selector__stage[aria-selected="true"], button.cui4-stage-selector__stage[aria-selected="true"]',
+  /** A won deal shows a status badge instead of the Won button (guess: test id and attribute). */
+  wonBadge: '[data-testid="deal-status-badge"][data-status="won"]',
+  /** Board: the tile's stage column [V]; its heading is the stage name (guess). */
+  column: '[data-test^="stage-"][data-test-stage-index]',
+  columnName: 'h2',
+  /** List: the row's stage and status cells, named by the API fields (guess: the list markup is unconfirmed). */
+  row: '[role="row"]',
+  stageCell: '[role="gridcell"][data-field="stage_id"]',
+  statusCell: '[role="gridcell"][data-field="status"]',
+};
+
+function itemStageOf(item: Element): string | undefined {
+  const column = item.closest(SHOWN_STAGE.column);
+  if (column) return textOf(column.querySelector(SHOWN_STAGE.columnName));
+  const row = item.closest(SHOWN_STAGE.row);
+  if (textOf(row?.querySelector(SHOWN_STAGE.statusCell))?.toLowerCase() === 'won') return WON_STAGE;
+  return textOf(row?.querySelector(SHOWN_STAGE.stageCell));
+}
+
+/** Won is a state beside the stage bar, and the gated stage on Pipedrive: it wins. */
+function currentStageOf(doc: Document): string | undefined {
+  if (doc.querySelector(SHOWN_STAGE.wonBadge)) return WON_STAGE;
+  const selected = doc.querySelector(SHOWN_STAGE.selected);
+  return selected ? stageLabel(selected) : undefined;
+}
 
 export function dealFromUrl(url: URL): RecordRef | undefined {
   if (!/^[a-z0-9-]+\.pipedrive\.com$/.test(url.hostname)) return undefined;
@@ -95,6 +127,7 @@ export const pipedrive: HostAdapter = {
   recordFromPage: (url) => dealFromUrl(url),
   recordTitle: dealTitle,
   stageControl: (doc) => doc.querySelector(`${SELECTORS.stage}, ${SELECTORS.won}`) ?? undefined,
+  currentStage: currentStageOf,
   stageCommit(event) {
     if (activatedButton(event, SELECTORS.won)) return WON_STAGE;
     const stage = activatedButton(event, SELECTORS.stage);

@@ -201,7 +201,40 @@ export const salesforceListing: ListingAdapter = {
       return header?.getAttribute('title') ?? textOf(header);
     },
   },
+  itemStage: (item) => itemStageOf(item),
 };
+
+// ---- Safety net: the stage a page shows (lib/unverified.ts) --------------------------------
+
+const SHOWN_STAGE = {
+  /** The Path's current step [V]; a closed opportunity's step is also won or lost [V, SLDS blueprint]. */
+  pathSteps: ['li.slds-path__item.slds-is-current', 'li.slds-path__item.slds-is-won', 'li.slds-path__item.slds-is-lost'],
+  /** Kanban: the card's column and its header [V]. */
+  column: '.runtime_sales_pipelineboardPipelineViewColumn',
+  columnName: '.stageHeaderLabel',
+  /** List: the row's Stage cell; lightning-datatable labels cells by column (guess). */
+  row: 'tr',
+  stageCell: 'td[data-label="Stage"]',
+};
+
+function itemStageOf(item: Element): string | undefined {
+  const column = item.closest(SHOWN_STAGE.column);
+  if (column) {
+    const header = column.querySelector(SHOWN_STAGE.columnName);
+    return header?.getAttribute('title') ?? textOf(header);
+  }
+  return textOf(item.closest(SHOWN_STAGE.row)?.querySelector(SHOWN_STAGE.stageCell));
+}
+
+/** In the active view only: cached views of other records keep their own Paths. */
+function currentStageOf(doc: Document): string | undefined {
+  const view = activeView(doc);
+  for (const selector of SHOWN_STAGE.pathSteps) {
+    const label = stepLabel(queryDeep(view, selector));
+    if (label && !CLOSED_PLACEHOLDER.test(label)) return label;
+  }
+  return undefined;
+}
 
 export const salesforce: HostAdapter = {
   /**
@@ -228,6 +261,7 @@ export const salesforce: HostAdapter = {
   stageControl(doc) {
     return queryDeep(activeView(doc), `${SELECTORS.pathButton}, ${SELECTORS.inlineEditTrigger}`);
   },
+  currentStage: currentStageOf,
   stageCommit(event) {
     const target = eventTarget(event);
     if (!target) return undefined;

@@ -74,4 +74,20 @@ describe('the toolbar popup', () => {
     const { messenger } = await import('../../lib/messages');
     expect(messenger.sendMessage).toHaveBeenCalledWith('requestPageOutline', { tabId: 7 });
   });
+
+  it('counts records shown in a gated stage without a complete handoff apart from the others', async () => {
+    activeTab();
+    answers.pageRecords = [];
+    answers.listingRecords = [
+      { ...record('1', { clientGoals: 'x' }, 'Acme'), stage: 'Closed won' },
+      { ...record('2', {}, 'Globex'), stage: 'Contract sent' },
+      { ...record('3', completeSalesValues(), 'Initech'), stage: 'Closed won' },
+    ];
+    render(<PagePopup />);
+    const unverified = await screen.findByTestId('unverified-records');
+    expect(unverified.querySelector('h2')?.textContent).toBe('1 moved without a complete handoff');
+    expect(unverified.querySelector('a')?.textContent).toBe('Acme');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('1 not ready to hand off');
+    expect([...screen.getByTestId('incomplete-records').querySelectorAll('a')].map((link) => link.textContent)).toEqual(['Globex']);
+  });
 });

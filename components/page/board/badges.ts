@@ -20,6 +20,8 @@ span { display: inline-flex; align-items: center; gap: 3px; font: 600 11px/16px 
 [data-state="loading"] { color: #6b7280; border-color: transparent; }
 [data-state="unidentified"] { color: #7f1d1d; background: #fff; border-color: #b91c1c; border-radius: 2px; }
 [data-state="unidentified"]::before { content: "?"; }
+[data-state="unverified"] { color: #7f1d1d; background: #fee2e2; border: 3px double #b91c1c; border-radius: 2px; text-transform: uppercase; }
+[data-state="unverified"]::before { content: "\\26A0"; }
 `;
 
 export const BADGE_TAG = 'baton-badge';
@@ -51,7 +53,7 @@ const UNIDENTIFIED = {
 } as const;
 
 /** Puts (or updates) the one badge of an item; never a second one. Without a record id: the unidentified badge. */
-export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined): void {
+export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined, stage?: string): void {
   let badge = [...slot.children].find((child) => child.localName === BADGE_TAG) as HTMLElement | undefined;
   // A copy the host cloned (drag previews) carries our element without its shadow root.
   if (badge && !badge.shadowRoot) {
@@ -65,7 +67,7 @@ export function renderBadge(slot: Element, recordId: string | undefined, status:
     styleBadge(shadow);
     slot.append(badge);
   }
-  const view: BadgeView | typeof UNIDENTIFIED = recordId === undefined ? UNIDENTIFIED : badgeView(status);
+  const view: BadgeView | typeof UNIDENTIFIED = recordId === undefined ? UNIDENTIFIED : badgeView(status, stage);
   const text = badge.shadowRoot!.querySelector('span')!;
   if (recordId === undefined) delete badge.dataset.recordId;
   else badge.dataset.recordId = recordId;

@@ -74,11 +74,11 @@ export function startListingPage(
       if (confirmed && current) void completeMove(current.move);
     },
     records: () =>
-      watch.records().flatMap(({ item, status }) => {
+      watch.records().flatMap(({ item, status, stage }) => {
         if (!status) return [];
         const link = linkOf(item);
         const href = link ? new URL(link.getAttribute('href')!, location.href) : undefined;
-        return [{ status, title: titleOf(listing, item), url: href?.protocol === 'https:' ? href.href : undefined }];
+        return [{ status, title: titleOf(listing, item), url: href?.protocol === 'https:' ? href.href : undefined, stage }];
       }),
     stop() {
       leaving.abort();

@@ -3,6 +3,9 @@ import type { ListingAdapter } from '../../../lib/hosts/adapter';
 import type { RecordStatus } from '../../../lib/message-schemas';
 import type { HostApp, RecordRef } from '../../../lib/record';
 import { BADGE_TAG, renderBadge } from './badges';
+import { messenger } from '../../../lib/messages';
+import type { StageSighting } from '../../../lib/message-schemas';
+import { stageSighting } from '../../../lib/unverified';
 
 export interface ListingWatch {
   /** The status of a record shown on the page, once loaded. */
@@ -12,11 +15,13 @@ export interface ListingWatch {
   /** Templates changed or handoffs were imported: read every shown record again. */
   refresh(): void;
   /** Every record on the page with its status, in page order. */
-  records(): { item: Element; recordId: string; status: RecordStatus | undefined }[];
+  records(): { item: Element; recordId: string; status: RecordStatus | undefined; stage: string | undefined }[];
   stop(): void;
 }
 
 const SEEN_ANIMATION = 'baton-item-seen';
+/** Badges wait for idle time at most this long (see flush). */
+const BADGE_IDLE_TIMEOUT_MS = 50;
 
 /**
  * Badges every card and row of a board or list, including those drawn later (lazy loading,
@@ -37,33 +42,70 @@ export function watchListing(
   const loading = new Set<string>();
   const pending = new Set<Element>();
   let scheduled = false;
+  let stopped = false;
 
   const isItem = (element: Element) =>
     element.matches(listing.itemSelector) && !(listing.ignoreSelector && element.closest(listing.ignoreSelector));
 
-  const badge = (item: Element, recordId: string) => renderBadge(listing.badgeSlot(item), recordId, statuses.get(recordId));
+  const badge = (item: Element, recordId: string) => {
+    const status = statuses.get(recordId);
+    const stage = listing.itemStage(item);
+    renderBadge(listing.badgeSlot(item), recordId, status, stage);
+    if (status && stage) noteSighting(status, stage);
+  };
 
-  const flush = () => {
+  /**
+   * Safety net: records shown in gated stages go to the worker, which logs the first time one
+   * is seen there without a complete handoff. Once per record, stage and verdict; one message a frame.
+   */
+  const sightingsSent = new Set<string>();
+  let sightings: StageSighting[] = [];
+  function noteSighting(status: RecordStatus, stage: string) {
+    const sighting = stageSighting(status.checklists, stage);
+    const key = `${status.ref.recordId}\n${stage}\n${sighting}`;
+    if (!sighting || sightingsSent.has(key)) return;
+    sightingsSent.add(key);
+    if (sightings.push({ ref: status.ref, stage }) > 1) return;
+    requestAnimationFrame(() => {
+      const batch = sightings;
+      sightings = [];
+      void messenger.sendMessage('stagesSeen', batch).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Badges are drawn in idle time, in slices, never in the host's next frame: a virtual list
+   * re-rendering 2,000 rows at once (on scroll) gets its frame first. Drawn in the rows' frame
+   * (requestAnimationFrame), they cost the host ~20% more time per re-render (npm run bench).
+   * The timeout keeps badges coming on a page that is never idle.
+   */
+  const flush = (deadline: IdleDeadline) => {
     scheduled = false;
+    if (stopped) return;
     const missing = new Set<string>();
     for (const item of pending) {
-      if (!item.isConnected) continue;
+      if (deadline.timeRemaining() <= 0 && !deadline.didTimeout) break;
+      pending.delete(item);
+      if (!item.isConnected || !isItem(item)) continue;
       const recordId = listing.itemRecordId(item);
       // An item that does not say its record is marked so: its moves are refused, not judged.
       if (!recordId) renderBadge(listing.badgeSlot(item), undefined, undefined);
       else if (statuses.has(recordId)) badge(item, recordId);
       else if (!loading.has(recordId)) missing.add(recordId);
     }
-    pending.clear();
     if (missing.size > 0) void fetchStatuses([...missing]);
+    if (pending.size > 0) schedule();
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestIdleCallback(flush, { timeout: BADGE_IDLE_TIMEOUT_MS });
   };
 
   const queue = (item: Element) => {
     pending.add(item);
-    if (scheduled) return;
-    scheduled = true;
-    // A frame, not a timer: badges arrive with the rows, and a burst is one pass.
-    requestAnimationFrame(flush);
+    schedule();
   };
 
   /** Statuses can arrive out of order (concurrent saves): keep the newest read. */
@@ -99,7 +141,8 @@ export function watchListing(
 :where(${listing.itemSelector}) { animation: 1ms ${SEEN_ANIMATION}; }`;
   document.head.append(style);
   const onSeen = (event: AnimationEvent) => {
-    if (event.animationName === SEEN_ANIMATION && event.target instanceof Element && isItem(event.target)) queue(event.target);
+    // The item test waits for the flush: this runs for every row of a burst, inside the host's frame.
+    if (event.animationName === SEEN_ANIMATION && event.target instanceof Element) queue(event.target);
   };
   document.addEventListener('animationstart', onSeen, true);
 
@@ -112,6 +155,7 @@ export function watchListing(
   observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: listing.recycledAttributes });
 
   const stop = () => {
+    stopped = true;
     forget();
     observer.disconnect();
     style.remove();
@@ -132,12 +176,12 @@ export function watchListing(
     },
     records() {
       const seen = new Set<string>();
-      const records: { item: Element; recordId: string; status: RecordStatus | undefined }[] = [];
+      const records: { item: Element; recordId: string; status: RecordStatus | undefined; stage: string | undefined }[] = [];
       for (const item of document.querySelectorAll(listing.itemSelector)) {
         const recordId = isItem(item) ? listing.itemRecordId(item) : undefined;
         if (!recordId || seen.has(recordId)) continue;
         seen.add(recordId);
-        records.push({ item, recordId, status: statuses.get(recordId) });
+        records.push({ item, recordId, status: statuses.get(recordId), stage: listing.itemStage(item) });
       }
       return records;
     },

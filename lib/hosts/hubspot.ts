@@ -120,30 +120,25 @@ export const hubspotListing: ListingAdapter = {
 // ---- Safety net: the stage a page shows (lib/unverified.ts) --------------------------------
 
 const SHOWN_STAGE = {
-  /** Highlight card: the stage button's text is the current stage [V]. */
-  highlight: '[data-test-id="highlight-property-item-dealstage"] button:last-of-type',
-  /** "About this deal" sidebar form: the same, where the highlight card is not drawn [V]. */
-  sidebar: 'button[data-selenium-test="property-input-dealstage"]',
-  /** Board: the card's column [V]. */
-  column: '[data-test-id="cdb-column"]',
-  columnName: '[data-test-id="cdb-column-name"]',
-  /** List: the row, then its deal stage cell, `dealstage-{id}` or `cell-{r}-{c}-dealstage-{id}` [V]. */
+  /** Board: the card's column and its name; list: the row, then its deal stage cell (both in LISTING). */
   row: 'tr, [role="row"]',
-  stageCell: 'td[data-table-external-id^="dealstage-"], td[data-table-external-id*="-dealstage-"]',
+  /** Older lists: the cell named `dealstage-{id}` (guess, like the older `name-{id}` cell [P]). */
+  stageCell: `${LISTING.stageCell}, td[data-table-external-id^="dealstage-"]`,
 };
 
 /** A list's stage cell reads "Stage (Pipeline)" [P]: the stage is before the pipeline. */
 const PIPELINE_SUFFIX = /\s*\([^()]*\)$/;
 
 function itemStageOf(item: Element): string | undefined {
-  const column = item.closest(SHOWN_STAGE.column);
-  if (column) return textOf(column.querySelector(SHOWN_STAGE.columnName));
+  const column = item.closest(LISTING.column);
+  if (column) return textOf(column.querySelector(LISTING.columnName));
   const cell = item.closest(SHOWN_STAGE.row)?.querySelector(SHOWN_STAGE.stageCell);
   return textOf(cell)?.replace(PIPELINE_SUFFIX, '') || undefined;
 }
 
 function currentStageOf(doc: Document): string | undefined {
-  return textOf(doc.querySelector(SHOWN_STAGE.highlight)) ?? textOf(doc.querySelector(SHOWN_STAGE.sidebar));
+  // Highlight card: the stage button's text is the current stage; else the "About this deal" form [V].
+  return textOf(doc.querySelector(SELECTORS.highlightStageButton)) ?? textOf(doc.querySelector(SELECTORS.sidebarStageControl));
 }
 
 const DEAL_PATHS = [

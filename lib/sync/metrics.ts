@@ -34,7 +34,7 @@ export type TeamMetrics = z.infer<typeof TeamMetricsSchema>;
  * `weeks` weeks; "waiting for Accept" covers every handoff still unanswered.
  */
 export function teamMetrics(events: readonly MetricEvent[], now: number, weeks: number): TeamMetrics {
-  const firstWeek = weekStart(now) - (weeks - 1) * WEEK_MS;
+  const firstWeek = metricsWindowStart(now, weeks);
   const inWindow = (at: number) => at >= firstWeek;
   const perWeek = Array.from({ length: weeks }, (_, index) => ({ weekStart: firstWeek + index * WEEK_MS, handoffs: 0 }));
   const handoffs = new Map<string, { key: HandoffKey; firstSentAt?: number; lastSent?: { at: number; by: string }; firstAnswer?: string; answered: boolean }>();
@@ -90,6 +90,11 @@ export function teamMetrics(events: readonly MetricEvent[], now: number, weeks: 
   };
 }
 
+/** Where the last `weeks` weeks (this one included) begin. */
+export function metricsWindowStart(now: number, weeks: number): number {
+  return weekStart(now) - (weeks - 1) * WEEK_MS;
+}
+
 /** Monday 00:00 UTC of the week holding `at`. */
 export function weekStart(at: number): number {
   const day = Math.floor(at / DAY_MS);
@@ -97,7 +102,7 @@ export function weekStart(at: number): number {
   return (day - ((day + 3) % 7)) * DAY_MS;
 }
 
-export function handoffKeyText(key: HandoffKey): string {
+function handoffKeyText(key: HandoffKey): string {
   return [key.host, key.objectType, key.recordId, key.templateId].join('/');
 }
 

@@ -1,0 +1,142 @@
+import type { HandoffState } from '../../lib/handoff-state';
+import { decideChange, type ChangeDecision } from '../../lib/sync/decide-change';
+import type { FieldValue } from '../../lib/sync/field-merge';
+import type { Change, HandoffKey, PullResponse, PushResult, SyncedChange } from '../../lib/sync/schemas';
+import type { Caller } from './members-store';
+import type { Sql } from './sql';
+
+const KEY_COLUMNS = 'host = $2 AND object_type = $3 AND record_id = $4 AND template_id = $5';
+
+export class SyncStore {
+  constructor(private readonly sql: Sql) {}
+
+  /** One transaction: every change is decided by lib/sync in server order and written, or none is. */
+  async push(caller: Caller, changes: readonly Change[], now: number): Promise<PushResult[]> {
+    return this.sql.transaction(async (tx) => {
+      // The team's row lock orders this push after any other push of the team still open, so
+      // the sequence numbers drawn below are committed in their order (see 001_init.sql).
+      await tx.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [caller.teamId]);
+      const stored = new Map(
+        (
+          await tx.query<{ id: string; seq: number }>(
+            'SELECT id, seq FROM changes WHERE team_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb))',
+            [caller.teamId, JSON.stringify(changes.map((change) => change.id))],
+          )
+        ).map((row) => [row.id, row.seq]),
+      );
+      const results: PushResult[] = [];
+      for (const change of changes) {
+        const storedSeq = stored.get(change.id);
+        const [next] = storedSeq === undefined ? await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq") : [];
+        const handoff = 'handoff' in change ? change.handoff : undefined;
+        const decision = decideChange(change, {
+          storedSeq,
+          seq: next?.seq ?? 0,
+          by: caller.email,
+          state: handoff ? await handoffState(tx, caller.teamId, handoff) : 'draft',
+          field: change.kind === 'field' ? await fieldValue(tx, caller.teamId, change.handoff, change.fieldId) : undefined,
+        });
+        if (decision.status === 'applied') await write(tx, caller, change, decision, now);
+        results.push(toResult(change, decision));
+      }
+      return results;
+    });
+  }
+
+  async pull(teamId: number, cursor: number, limit: number): Promise<PullResponse> {
+    const rows = await this.sql.query<ChangeRow>(
+      `SELECT c.seq, c.body, c.server_at, c.old_value, c.overwritten, m.email
+         FROM changes c JOIN members m ON m.id = c.member_id
+        WHERE c.team_id = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
+      [teamId, cursor, limit + 1],
+    );
+    const page = rows.slice(0, limit).map(toSyncedChange);
+    return { changes: page, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
+  }
+}
+
+interface ChangeRow {
+  seq: number;
+  body: Change;
+  server_at: number;
+  old_value: string | null;
+  overwritten: FieldValue | null;
+  email: string;
+}
+
+function toSyncedChange(row: ChangeRow): SyncedChange {
+  return {
+    seq: row.seq,
+    by: row.email,
+    serverAt: row.server_at,
+    change: row.body,
+    ...(row.old_value === null ? {} : { oldValue: row.old_value }),
+    ...(row.overwritten === null ? {} : { overwritten: row.overwritten }),
+  };
+}
+
+function keyParams(teamId: number, key: HandoffKey): unknown[] {
+  return [teamId, key.host, key.objectType, key.recordId, key.templateId];
+}
+
+async function handoffState(tx: Sql, teamId: number, key: HandoffKey): Promise<HandoffState> {
+  const [row] = await tx.query<{ state: HandoffState }>(`SELECT state FROM handoffs WHERE team_id = $1 AND ${KEY_COLUMNS}`, keyParams(teamId, key));
+  return row?.state ?? 'draft';
+}
+
+async function fieldValue(tx: Sql, teamId: number, key: HandoffKey, fieldId: string): Promise<FieldValue | undefined> {
+  const [row] = await tx.query<FieldValue>(
+    `SELECT f.value, f.seq, m.email AS by FROM field_values f JOIN members m ON m.id = f.member_id
+      WHERE f.team_id = $1 AND ${KEY_COLUMNS.replace(/(\w+) =/g, 'f.$1 =')} AND f.field_id = $6`,
+    [...keyParams(teamId, key), fieldId],
+  );
+  return row;
+}
+
+async function write(tx: Sql, caller: Caller, change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>, now: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO changes (seq, team_id, id, kind, member_id, server_at, body, old_value, overwritten)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb)`,
+    [
+      decision.seq,
+      caller.teamId,
+      change.id,
+      change.kind,
+      caller.memberId,
+      now,
+      JSON.stringify(change),
+      decision.field?.oldValue ?? null,
+      decision.field?.overwritten ? JSON.stringify(decision.field.overwritten) : null,
+    ],
+  );
+  if (!('handoff' in change)) return;
+  const title = change.kind === 'field' ? (change.recordTitle ?? null) : null;
+  const url = change.kind === 'field' ? (change.recordUrl ?? null) : null;
+  await tx.query(
+    `INSERT INTO handoffs (team_id, host, object_type, record_id, template_id, state, owner_id, title, url, updated_at)
+     VALUES ($1, $2, $3, $4, $5, COALESCE($6, 'draft'), $7, $8, $9, $10)
+     ON CONFLICT (team_id, host, object_type, record_id, template_id) DO UPDATE SET
+       state = COALESCE($6, handoffs.state), title = COALESCE($8, handoffs.title),
+       url = COALESCE($9, handoffs.url), updated_at = $10`,
+    [...keyParams(caller.teamId, change.handoff), decision.state ?? null, caller.memberId, title, url, now],
+  );
+  if (change.kind !== 'field') return;
+  await tx.query(
+    `INSERT INTO field_values (team_id, host, object_type, record_id, template_id, field_id, value, seq, member_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (team_id, host, object_type, record_id, template_id, field_id) DO UPDATE SET
+       value = EXCLUDED.value, seq = EXCLUDED.seq, member_id = EXCLUDED.member_id`,
+    [...keyParams(caller.teamId, change.handoff), change.fieldId, change.value, decision.seq, caller.memberId],
+  );
+}
+
+function toResult(change: Change, decision: ChangeDecision): PushResult {
+  switch (decision.status) {
+    case 'duplicate':
+      return { id: change.id, status: 'duplicate', seq: decision.seq };
+    case 'refused':
+      return { id: change.id, status: 'refused', reason: decision.reason };
+    case 'applied':
+      return { id: change.id, status: 'applied', seq: decision.seq, ...(decision.field?.overwritten ? { overwritten: decision.field.overwritten } : {}) };
+  }
+}

@@ -1,6 +1,7 @@
 // The little the storage layer needs of a PostgreSQL client. Two drivers implement it (PGlite
 // embedded, PostgreSQL over the network) and every query is written once, for both.
 
+// JSON goes in as text ($1::text::jsonb): the two drivers serialize json parameters differently.
 // Rows are typed by the caller, as the columns its query selects.
 export type Row = object;
 

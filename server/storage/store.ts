@@ -18,7 +18,7 @@ export type DatabaseLocation = { kind: 'postgres'; url: string; maxConnections?:
 
 /** Opens the database, brings its schema up to date, and returns the store over it. */
 export async function openStore(location: DatabaseLocation): Promise<Store> {
-  const sql = location.kind === 'postgres' ? openPostgresSql(location.url, location) : await openPgliteSql(location.dataDir);
+  const sql = await openSql(location);
   try {
     await migrate(sql);
   } catch (error) {
@@ -28,6 +28,10 @@ export async function openStore(location: DatabaseLocation): Promise<Store> {
   return storeOver(sql);
 }
 
-function storeOver(sql: Sql): Store {
+export async function openSql(location: DatabaseLocation): Promise<Sql> {
+  return location.kind === 'postgres' ? openPostgresSql(location.url, location) : openPgliteSql(location.dataDir);
+}
+
+export function storeOver(sql: Sql): Store {
   return { members: new MembersStore(sql), sync: new SyncStore(sql), team: new TeamStore(sql), close: () => sql.close() };
 }

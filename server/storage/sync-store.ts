@@ -19,7 +19,7 @@ export class SyncStore {
       const stored = new Map(
         (
           await tx.query<{ id: string; seq: number }>(
-            'SELECT id, seq FROM changes WHERE team_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb))',
+            'SELECT id, seq FROM changes WHERE team_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::text::jsonb))',
             [caller.teamId, JSON.stringify(changes.map((change) => change.id))],
           )
         ).map((row) => [row.id, row.seq]),
@@ -96,7 +96,7 @@ async function fieldValue(tx: Sql, teamId: number, key: HandoffKey, fieldId: str
 async function write(tx: Sql, caller: Caller, change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>, now: number): Promise<void> {
   await tx.query(
     `INSERT INTO changes (seq, team_id, id, kind, member_id, server_at, body, old_value, overwritten)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9::text::jsonb)`,
     [
       decision.seq,
       caller.teamId,

@@ -50,7 +50,7 @@ export class TeamStore {
 
   async putTemplate(teamId: number, template: Template, now: number): Promise<void> {
     await this.sql.query(
-      `INSERT INTO templates (team_id, id, body, updated_at) VALUES ($1, $2, $3::jsonb, $4)
+      `INSERT INTO templates (team_id, id, body, updated_at) VALUES ($1, $2, $3::text::jsonb, $4)
        ON CONFLICT (team_id, id) DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at`,
       [teamId, template.id, JSON.stringify(template), now],
     );

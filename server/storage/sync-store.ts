@@ -27,15 +27,8 @@ export class SyncStore {
       const results: PushResult[] = [];
       for (const change of changes) {
         const storedSeq = stored.get(change.id);
-        const [next] = storedSeq === undefined ? await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq") : [];
-        const handoff = 'handoff' in change ? change.handoff : undefined;
-        const decision = decideChange(change, {
-          storedSeq,
-          seq: next?.seq ?? 0,
-          by: caller.email,
-          state: handoff ? await handoffState(tx, caller.teamId, handoff) : 'draft',
-          field: change.kind === 'field' ? await fieldValue(tx, caller.teamId, change.handoff, change.fieldId) : undefined,
-        });
+        const context = storedSeq === undefined ? await readContext(tx, caller.teamId, change) : { seq: 0, state: 'draft' as const };
+        const decision = decideChange(change, { ...context, storedSeq, by: caller.email });
         if (decision.status === 'applied') await write(tx, caller, change, decision, now);
         results.push(toResult(change, decision));
       }
@@ -79,54 +72,57 @@ function keyParams(teamId: number, key: HandoffKey): unknown[] {
   return [teamId, key.host, key.objectType, key.recordId, key.templateId];
 }
 
-async function handoffState(tx: Sql, teamId: number, key: HandoffKey): Promise<HandoffState> {
-  const [row] = await tx.query<{ state: HandoffState }>(`SELECT state FROM handoffs WHERE team_id = $1 AND ${KEY_COLUMNS}`, keyParams(teamId, key));
-  return row?.state ?? 'draft';
-}
-
-async function fieldValue(tx: Sql, teamId: number, key: HandoffKey, fieldId: string): Promise<FieldValue | undefined> {
-  const [row] = await tx.query<FieldValue>(
-    `SELECT f.value, f.seq, m.email AS by FROM field_values f JOIN members m ON m.id = f.member_id
-      WHERE f.team_id = $1 AND ${KEY_COLUMNS.replace(/(\w+) =/g, 'f.$1 =')} AND f.field_id = $6`,
-    [...keyParams(teamId, key), fieldId],
+/** A new sequence number, and what the change's rule needs to know, in one round trip. */
+async function readContext(tx: Sql, teamId: number, change: Change): Promise<{ seq: number; state: HandoffState; field?: FieldValue }> {
+  if (!('handoff' in change)) {
+    const [row] = await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq");
+    return { seq: row!.seq, state: 'draft' };
+  }
+  const [row] = await tx.query<{ seq: number; state: HandoffState | null; field: FieldValue | null }>(
+    `SELECT nextval('change_seq') AS seq,
+            (SELECT state FROM handoffs WHERE team_id = $1 AND ${KEY_COLUMNS}) AS state,
+            (SELECT json_build_object('value', f.value, 'seq', f.seq, 'by', m.email)
+               FROM field_values f JOIN members m ON m.id = f.member_id
+              WHERE f.team_id = $1 AND f.host = $2 AND f.object_type = $3 AND f.record_id = $4
+                AND f.template_id = $5 AND f.field_id = $6) AS field`,
+    [...keyParams(teamId, change.handoff), change.kind === 'field' ? change.fieldId : null],
   );
-  return row;
+  return { seq: row!.seq, state: row!.state ?? 'draft', ...(row!.field ? { field: row!.field } : {}) };
 }
 
+/** The change, the handoff's row and the field's value, in one statement. */
 async function write(tx: Sql, caller: Caller, change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>, now: number): Promise<void> {
-  await tx.query(
-    `INSERT INTO changes (seq, team_id, id, kind, member_id, server_at, body, old_value, overwritten)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9::text::jsonb)`,
-    [
-      decision.seq,
-      caller.teamId,
-      change.id,
-      change.kind,
-      caller.memberId,
-      now,
-      JSON.stringify(change),
-      decision.field?.oldValue ?? null,
-      decision.field?.overwritten ? JSON.stringify(decision.field.overwritten) : null,
-    ],
-  );
-  if (!('handoff' in change)) return;
-  const title = change.kind === 'field' ? (change.recordTitle ?? null) : null;
-  const url = change.kind === 'field' ? (change.recordUrl ?? null) : null;
-  await tx.query(
-    `INSERT INTO handoffs (team_id, host, object_type, record_id, template_id, state, owner_id, title, url, updated_at)
-     VALUES ($1, $2, $3, $4, $5, COALESCE($6, 'draft'), $7, $8, $9, $10)
+  const params: unknown[] = [
+    decision.seq,
+    caller.teamId,
+    change.id,
+    change.kind,
+    caller.memberId,
+    now,
+    JSON.stringify(change),
+    decision.field?.oldValue ?? null,
+    decision.field?.overwritten ? JSON.stringify(decision.field.overwritten) : null,
+  ];
+  const insertChange = `INSERT INTO changes (seq, team_id, id, kind, member_id, server_at, body, old_value, overwritten)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9::text::jsonb)`;
+  if (!('handoff' in change)) return void (await tx.query(insertChange, params));
+  const { host, objectType, recordId, templateId } = change.handoff;
+  const field = change.kind === 'field' ? change : undefined;
+  params.push(host, objectType, recordId, templateId, decision.state ?? null, field?.recordTitle ?? null, field?.recordUrl ?? null);
+  const upsertHandoff = `INSERT INTO handoffs (team_id, host, object_type, record_id, template_id, state, owner_id, title, url, updated_at)
+     VALUES ($2, $10, $11, $12, $13, COALESCE($14::text, 'draft'), $5, $15, $16, $6)
      ON CONFLICT (team_id, host, object_type, record_id, template_id) DO UPDATE SET
-       state = COALESCE($6, handoffs.state), title = COALESCE($8, handoffs.title),
-       url = COALESCE($9, handoffs.url), updated_at = $10`,
-    [...keyParams(caller.teamId, change.handoff), decision.state ?? null, caller.memberId, title, url, now],
-  );
-  if (change.kind !== 'field') return;
+       state = COALESCE($14::text, handoffs.state), title = COALESCE($15, handoffs.title),
+       url = COALESCE($16, handoffs.url), updated_at = $6`;
+  if (!field) return void (await tx.query(`WITH change AS (${insertChange}) ${upsertHandoff}`, params));
+  params.push(field.fieldId, field.value);
   await tx.query(
-    `INSERT INTO field_values (team_id, host, object_type, record_id, template_id, field_id, value, seq, member_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `WITH change AS (${insertChange}), handoff AS (${upsertHandoff})
+     INSERT INTO field_values (team_id, host, object_type, record_id, template_id, field_id, value, seq, member_id)
+     VALUES ($2, $10, $11, $12, $13, $17, $18, $1, $5)
      ON CONFLICT (team_id, host, object_type, record_id, template_id, field_id) DO UPDATE SET
        value = EXCLUDED.value, seq = EXCLUDED.seq, member_id = EXCLUDED.member_id`,
-    [...keyParams(caller.teamId, change.handoff), change.fieldId, change.value, decision.seq, caller.memberId],
+    params,
   );
 }
 

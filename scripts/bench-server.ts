@@ -43,6 +43,10 @@ let failed = false;
 for (const db of values.db === 'both' ? ['postgres', 'pglite'] : [values.db!]) {
   if (db === 'postgres') {
     const postgres = await startThrowawayPostgres({ durable: true });
+    process.once('SIGINT', () => {
+      postgres.stop();
+      process.exit(130);
+    });
     try {
       await bench('PostgreSQL 15', { kind: 'postgres', url: postgres.url, maxConnections: 20 }, Number(values['postgres-clients']));
     } finally {
@@ -92,7 +96,7 @@ async function client(base: string, token: string, index: number, run: Run, star
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const offset = Math.random() * 1000;
   let cursor = 0;
-  for (let second = 0; second < SECONDS; second += 1) {
+  for (let second = nextTick(started, offset, 0); second < SECONDS; second = nextTick(started, offset, second + 1)) {
     await untilMs(started + offset + second * 1000);
     const id = `bench-${index}-${second}-${Math.random().toString(36).slice(2, 8)}`;
     const change = {
@@ -115,7 +119,7 @@ async function client(base: string, token: string, index: number, run: Run, star
 
 async function reference(base: string, run: Run, started: number): Promise<void> {
   const offset = Math.random() * 1000;
-  for (let second = 0; second < SECONDS; second += 1) {
+  for (let second = nextTick(started, offset, 0); second < SECONDS; second = nextTick(started, offset, second + 1)) {
     await untilMs(started + offset + second * 1000);
     await timed(run.health, run.errors, () => fetch(`${base}/health`));
   }
@@ -170,6 +174,14 @@ function quantile(samples: number[], q: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * The next second to act in, at least `wanted`: a client that fell behind skips the ticks it
+ * missed, so every loop ends when its time is up, however slow the server is.
+ */
+function nextTick(started: number, offset: number, wanted: number): number {
+  return Math.max(wanted, Math.ceil((performance.now() - started - offset) / 1000));
 }
 
 function untilMs(at: number): Promise<void> {

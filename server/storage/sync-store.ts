@@ -1,0 +1,138 @@
+import type { HandoffState } from '../../lib/handoff-state';
+import { decideChange, type ChangeDecision } from '../../lib/sync/decide-change';
+import type { FieldValue } from '../../lib/sync/field-merge';
+import type { Change, HandoffKey, PullResponse, PushResult, SyncedChange } from '../../lib/sync/schemas';
+import type { Caller } from './members-store';
+import type { Sql } from './sql';
+
+const KEY_COLUMNS = 'host = $2 AND object_type = $3 AND record_id = $4 AND template_id = $5';
+
+export class SyncStore {
+  constructor(private readonly sql: Sql) {}
+
+  /** One transaction: every change is decided by lib/sync in server order and written, or none is. */
+  async push(caller: Caller, changes: readonly Change[], now: number): Promise<PushResult[]> {
+    return this.sql.transaction(async (tx) => {
+      // The team's row lock orders this push after any other push of the team still open, so
+      // the sequence numbers drawn below are committed in their order (see 001_init.sql).
+      await tx.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [caller.teamId]);
+      const stored = new Map(
+        (
+          await tx.query<{ id: string; seq: number }>(
+            'SELECT id, seq FROM changes WHERE team_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::text::jsonb))',
+            [caller.teamId, JSON.stringify(changes.map((change) => change.id))],
+          )
+        ).map((row) => [row.id, row.seq]),
+      );
+      const results: PushResult[] = [];
+      for (const change of changes) {
+        const storedSeq = stored.get(change.id);
+        const context = storedSeq === undefined ? await readContext(tx, caller.teamId, change) : { seq: 0, state: 'draft' as const };
+        const decision = decideChange(change, { ...context, storedSeq, by: caller.email });
+        if (decision.status === 'applied') await write(tx, caller, change, decision, now);
+        results.push(toResult(change, decision));
+      }
+      return results;
+    });
+  }
+
+  async pull(teamId: number, cursor: number, limit: number): Promise<PullResponse> {
+    const rows = await this.sql.query<ChangeRow>(
+      `SELECT c.seq, c.body, c.server_at, c.old_value, c.overwritten, m.email
+         FROM changes c JOIN members m ON m.id = c.member_id
+        WHERE c.team_id = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
+      [teamId, cursor, limit + 1],
+    );
+    const page = rows.slice(0, limit).map(toSyncedChange);
+    return { changes: page, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
+  }
+}
+
+interface ChangeRow {
+  seq: number;
+  body: Change;
+  server_at: number;
+  old_value: string | null;
+  overwritten: FieldValue | null;
+  email: string;
+}
+
+function toSyncedChange(row: ChangeRow): SyncedChange {
+  return {
+    seq: row.seq,
+    by: row.email,
+    serverAt: row.server_at,
+    change: row.body,
+    ...(row.old_value === null ? {} : { oldValue: row.old_value }),
+    ...(row.overwritten === null ? {} : { overwritten: row.overwritten }),
+  };
+}
+
+function keyParams(teamId: number, key: HandoffKey): unknown[] {
+  return [teamId, key.host, key.objectType, key.recordId, key.templateId];
+}
+
+/** A new sequence number, and what the change's rule needs to know, in one round trip. */
+async function readContext(tx: Sql, teamId: number, change: Change): Promise<{ seq: number; state: HandoffState; field?: FieldValue }> {
+  if (!('handoff' in change)) {
+    const [row] = await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq");
+    return { seq: row!.seq, state: 'draft' };
+  }
+  const [row] = await tx.query<{ seq: number; state: HandoffState | null; field: FieldValue | null }>(
+    `SELECT nextval('change_seq') AS seq,
+            (SELECT state FROM handoffs WHERE team_id = $1 AND ${KEY_COLUMNS}) AS state,
+            (SELECT json_build_object('value', f.value, 'seq', f.seq, 'by', m.email)
+               FROM field_values f JOIN members m ON m.id = f.member_id
+              WHERE f.team_id = $1 AND f.host = $2 AND f.object_type = $3 AND f.record_id = $4
+                AND f.template_id = $5 AND f.field_id = $6) AS field`,
+    [...keyParams(teamId, change.handoff), change.kind === 'field' ? change.fieldId : null],
+  );
+  return { seq: row!.seq, state: row!.state ?? 'draft', ...(row!.field ? { field: row!.field } : {}) };
+}
+
+/** The change, the handoff's row and the field's value, in one statement. */
+async function write(tx: Sql, caller: Caller, change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>, now: number): Promise<void> {
+  const params: unknown[] = [
+    decision.seq,
+    caller.teamId,
+    change.id,
+    change.kind,
+    caller.memberId,
+    now,
+    JSON.stringify(change),
+    decision.field?.oldValue ?? null,
+    decision.field?.overwritten ? JSON.stringify(decision.field.overwritten) : null,
+  ];
+  const insertChange = `INSERT INTO changes (seq, team_id, id, kind, member_id, server_at, body, old_value, overwritten)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9::text::jsonb)`;
+  if (!('handoff' in change)) return void (await tx.query(insertChange, params));
+  const { host, objectType, recordId, templateId } = change.handoff;
+  const field = change.kind === 'field' ? change : undefined;
+  params.push(host, objectType, recordId, templateId, decision.state ?? null, field?.recordTitle ?? null, field?.recordUrl ?? null);
+  const upsertHandoff = `INSERT INTO handoffs (team_id, host, object_type, record_id, template_id, state, owner_id, title, url, updated_at)
+     VALUES ($2, $10, $11, $12, $13, COALESCE($14::text, 'draft'), $5, $15, $16, $6)
+     ON CONFLICT (team_id, host, object_type, record_id, template_id) DO UPDATE SET
+       state = COALESCE($14::text, handoffs.state), title = COALESCE($15, handoffs.title),
+       url = COALESCE($16, handoffs.url), updated_at = $6`;
+  if (!field) return void (await tx.query(`WITH change AS (${insertChange}) ${upsertHandoff}`, params));
+  params.push(field.fieldId, field.value);
+  await tx.query(
+    `WITH change AS (${insertChange}), handoff AS (${upsertHandoff})
+     INSERT INTO field_values (team_id, host, object_type, record_id, template_id, field_id, value, seq, member_id)
+     VALUES ($2, $10, $11, $12, $13, $17, $18, $1, $5)
+     ON CONFLICT (team_id, host, object_type, record_id, template_id, field_id) DO UPDATE SET
+       value = EXCLUDED.value, seq = EXCLUDED.seq, member_id = EXCLUDED.member_id`,
+    params,
+  );
+}
+
+function toResult(change: Change, decision: ChangeDecision): PushResult {
+  switch (decision.status) {
+    case 'duplicate':
+      return { id: change.id, status: 'duplicate', seq: decision.seq };
+    case 'refused':
+      return { id: change.id, status: 'refused', reason: decision.reason };
+    case 'applied':
+      return { id: change.id, status: 'applied', seq: decision.seq, ...(decision.field?.overwritten ? { overwritten: decision.field.overwritten } : {}) };
+  }
+}

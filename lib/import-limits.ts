@@ -1,4 +1,9 @@
 import * as z from 'zod/mini';
+import { en } from 'zod/v4/locales';
+
+// zod/mini ships without messages; English ones are loaded here, beside the code that turns
+// issues into lines people read (imports, server answers), and kept out of the content script.
+z.config(en());
 
 // Files people import are read with bounds: a crafted file of many small wrong entries once
 // overflowed the stack inside validation ("Maximum call stack size exceeded") instead of

@@ -1,11 +1,5 @@
-import * as z from 'zod/mini';
-import { en } from 'zod/v4/locales';
 import { issueLines, listedProblems } from './import-limits';
 import { TemplateSchema, type Template } from './template';
-
-// zod/mini ships without messages; English ones are loaded here, where people read them,
-// and kept out of the content script.
-z.config(en());
 
 export type TemplateParseResult = { ok: true; template: Template } | { ok: false; errors: string[] };
 

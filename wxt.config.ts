@@ -28,7 +28,9 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'baton@baton.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // 140 (Android 142) first reads data_collection_permissions, which AMO requires.
+            gecko: { id: 'baton@baton.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { key: CHROME_KEY }),
@@ -37,6 +39,15 @@ export default defineConfig({
   // Chromium refuses an extension holding U+FFFF (Dexie's max-key constant once minified):
   // emit ASCII only. Vite 8 bundles with rolldown, which ignores esbuild.charset.
   vite: () => ({
-    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    build: {
+      rolldownOptions: {
+        output: {
+          charset: 'ascii',
+          // React DOM in a chunk of its own, so web-ext lint can skip exactly this third-party file
+          // (its dangerouslySetInnerHTML support trips UNSAFE_VAR_ASSIGNMENT; Baton never uses it).
+          codeSplitting: { groups: [{ name: 'react-dom', test: /node_modules[\\/]react-dom[\\/]/ }] },
+        },
+      },
+    },
   }),
 });

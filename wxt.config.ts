@@ -24,6 +24,8 @@ export default defineConfig({
     // The panel is an extension page framed into host pages, which include white-label ClickUp
     // domains known only at run time, so any https page may frame it. A page where Baton has
     // no host permission gets a partitioned, empty store in that frame: it shows no drafts.
+    // WXT lists public/icon/<size>.png as the store icons; the toolbar button names its own.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://*/*'] }],
     ...(browser === 'firefox'
       ? {

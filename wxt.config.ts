@@ -37,7 +37,14 @@ export default defineConfig({
         }
       : { key: CHROME_KEY }),
   }),
-  zip: { includeSources: ['README.md', 'package-lock.json'] },
+  zip: {
+    // The sources zip AMO rebuilds the Firefox build from (`npm ci && npx wxt build -b firefox --mv3`):
+    // every file the build reads, and no tests, fixtures or scripts it does not.
+    includeSources: [
+      'README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
+      'assets/**', 'components/**', 'entrypoints/**', 'lib/**', 'public/**',
+    ],
+  },
   // Chromium refuses an extension holding U+FFFF (Dexie's max-key constant once minified):
   // emit ASCII only. Vite 8 bundles with rolldown, which ignores esbuild.charset.
   vite: () => ({

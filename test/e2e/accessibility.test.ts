@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, type Session } from './harness';
 
 // Baton's own pages, checked with axe (WCAG 2.1 A and AA rules, and axe's best practices):
-// the panel in its states, the move dialog, the settings page and the popup.
+// the panel in its states, the move dialog, the settings page, the handoffs page and the popup,
+// each in the light and the dark theme (prefers-color-scheme).
 
 let session: Session;
 beforeAll(async () => {
@@ -22,8 +23,11 @@ async function violations(page: Page, include?: Parameters<AxeBuilder['include']
   return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
 }
 
-async function extensionPage(path: string): Promise<Page> {
+type Theme = 'light' | 'dark';
+
+async function extensionPage(path: string, theme: Theme = 'light'): Promise<Page> {
   const page = await session.context.newPage();
+  await page.emulateMedia({ colorScheme: theme });
   await page.goto(`chrome-extension://${session.extensionId}/${path}`);
   await page.waitForLoadState('networkidle');
   return page;
@@ -32,28 +36,56 @@ async function extensionPage(path: string): Promise<Page> {
 const panelHash = (extra: Record<string, string> = {}) =>
   new URLSearchParams({ host: 'hubspot', objectType: 'deal', recordId: '9001', guard: 'active', guardControl: 'the stage control', title: 'Acme', ...extra }).toString();
 
-describe('accessibility', () => {
+/** Whether a page or frame is drawn dark: the luminance of the first painted background. */
+async function drawnDark(target: Page | Frame): Promise<boolean> {
+  return target.evaluate(() => {
+    const painted =
+      [document.body, document.documentElement]
+        .map((element) => getComputedStyle(element).backgroundColor)
+        .find((color) => color !== 'rgba(0, 0, 0, 0)') ?? 'rgb(255, 255, 255)';
+    const [r = 255, g = 255, b = 255] = painted.match(/\d+/g)?.map(Number) ?? [];
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.3;
+  });
+}
+
+describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => {
   it('the panel, blocked and with the guard inactive', async () => {
-    const page = await extensionPage(`panel.html#${panelHash({ blockedStage: 'Closed won', attempt: '1', guard: 'inactive' })}`);
+    const page = await extensionPage(`panel.html#${panelHash({ blockedStage: 'Closed won', attempt: '1', guard: 'inactive' })}`, theme);
     await page.getByTestId('block-notice').waitFor();
+    expect(await drawnDark(page)).toBe(theme === 'dark');
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
 
   it('the move dialog', async () => {
-    const page = await extensionPage(`panel.html#${panelHash({ blockedStage: 'Closed won', attempt: '1', dialog: '1' })}`);
+    const page = await extensionPage(`panel.html#${panelHash({ blockedStage: 'Closed won', attempt: '1', dialog: '1' })}`, theme);
     await page.locator('[role="dialog"]').waitFor();
+    expect(await drawnDark(page)).toBe(theme === 'dark');
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
 
   it('the settings page, the handoffs page and the popup', async () => {
     for (const path of ['options.html', 'handoffs.html', 'popup.html']) {
-      const page = await extensionPage(path);
+      const page = await extensionPage(path, theme);
+      expect([path, await drawnDark(page)]).toEqual([path, theme === 'dark']);
       expect(await violations(page)).toEqual([]);
       await page.close();
     }
   });
+
+  it('the panel framed into a host page follows the system theme', async () => {
+    const deal = await session.context.newPage();
+    await deal.emulateMedia({ colorScheme: theme });
+    await deal.goto('https://app.hubspot.com/contacts/4455/record/0-3/9003');
+    const frame = await panelFrame(deal);
+    await frame.locator('.panel').waitFor();
+    expect(await drawnDark(frame)).toBe(theme === 'dark');
+    await deal.close();
+  });
+});
+
+describe('accessibility of what Baton draws into host pages (kept light: it sits on the host page)', () => {
 
   it('what Baton draws into host pages: the collapsed tab and the card badges', async () => {
     const deal = await session.context.newPage();

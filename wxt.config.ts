@@ -30,18 +30,38 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
+    // WXT lists public/icon/<size>.png as the store icons; the toolbar button names its own.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'baton@baton.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // 140 (Android 142) first reads data_collection_permissions, which AMO requires.
+            gecko: { id: 'baton@baton.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { key: CHROME_KEY }),
   }),
-  zip: { includeSources: ['README.md', 'package-lock.json'] },
+  zip: {
+    // The sources zip AMO rebuilds the Firefox build from (`npm ci && npx wxt build -b firefox --mv3`):
+    // every file the build reads, and no tests, fixtures or scripts it does not.
+    includeSources: [
+      'README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
+      'assets/**', 'components/**', 'entrypoints/**', 'lib/**', 'public/**',
+    ],
+  },
   // Chromium refuses an extension holding U+FFFF (Dexie's max-key constant once minified):
   // emit ASCII only. Vite 8 bundles with rolldown, which ignores esbuild.charset.
   vite: () => ({
-    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    build: {
+      rolldownOptions: {
+        output: {
+          charset: 'ascii',
+          // React DOM in a chunk of its own, so web-ext lint can skip exactly this third-party file
+          // (its dangerouslySetInnerHTML support trips UNSAFE_VAR_ASSIGNMENT; Baton never uses it).
+          codeSplitting: { groups: [{ name: 'react-dom', test: /node_modules[\\/]react-dom[\\/]/ }] },
+        },
+      },
+    },
   }),
 });

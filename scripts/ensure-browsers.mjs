@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 const BROWSERS = [
-  { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
+  { path: CHROMIUM, pkg: 'chromium' },
   { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
 ];
 

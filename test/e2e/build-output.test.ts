@@ -37,3 +37,46 @@ describe('.output/chrome-mv3 manifest', () => {
     for (const entry of manifest.web_accessible_resources) expect(entry.use_dynamic_url).toBe(true);
   });
 });
+
+// Each permission is explained in the README's Permissions section; a new one must be added there
+// and here on purpose, never slip in with a dependency or a config change.
+const EXPECTED_PERMISSIONS = {
+  permissions: ['scripting', 'storage', 'unlimitedStorage'],
+  optional_host_permissions: ['https://*/*'],
+  host_permissions: [
+    'https://*.lightning.force.com/*',
+    'https://*.my.salesforce.com/*',
+    'https://*.pipedrive.com/*',
+    'https://app-eu1.hubspot.com/*',
+    'https://app-na2.hubspot.com/*',
+    'https://app.clickup.com/*',
+    'https://app.hubspot.com/*',
+  ],
+};
+
+type Manifest = Record<string, unknown> & {
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string> };
+};
+const manifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+describe.each(BUILDS)('%s manifest', (dir) => {
+  it('asks for exactly the permissions the README explains', () => {
+    const asked = manifest(dir);
+    const lists = Object.fromEntries(
+      Object.keys(EXPECTED_PERMISSIONS).map((key) => [key, [...((asked[key] as string[] | undefined) ?? [])].sort()]),
+    );
+    expect(lists).toEqual(EXPECTED_PERMISSIONS);
+  });
+
+  it('has an icon file at every size the toolbar and the stores ask for', () => {
+    const { icons = {}, action } = manifest(dir);
+    expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48', '96']);
+    expect(Object.keys(action?.default_icon ?? {}).sort()).toEqual(['16', '32']);
+    for (const [size, file] of [...Object.entries(icons), ...Object.entries(action?.default_icon ?? {})]) {
+      const png = readFileSync(join(dir, file));
+      // A PNG's IHDR holds its width and height as big-endian integers at bytes 16 and 20.
+      expect([file, png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([file, Number(size), Number(size)]);
+    }
+  });
+});

@@ -1,0 +1,2 @@
+/** Path of the Chromium binary the scripts drive, installed from Debian when missing. */
+export const CHROMIUM: string;

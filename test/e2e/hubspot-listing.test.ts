@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, type Session } from './harness';
-import { fixture, mouseDrag, openPage } from './pages';
-import { COMPLETE_HANDOFF, moveDialog, pollText, waitSaved } from './panel-helpers';
+import { fixture, openPage } from './pages';
+import { COMPLETE_HANDOFF, mouseDrag, moveDialog, pollText, waitSaved } from './panel-helpers';
 import { seedDraft } from './seed';
 
 // HubSpot as it renders today (host-apps.md, "Corrections"): board cards whose deal id sits on

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Session } from './harness';
 
 /** A new tab on a host page; page errors are collected so a test can assert there were none. */
@@ -20,16 +20,4 @@ export function fixture<T>(page: Page, member: string, ...args: unknown[]): Prom
     },
     [member, args] as const,
   ) as Promise<T>;
-}
-
-/** A mouse drag with the pointer, in small steps, the way a person drags (past rbd's 5 px). */
-export async function mouseDrag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const start = (await from.boundingBox())!;
-  const end = (await to.boundingBox())!;
-  await page.mouse.move(start.x + start.width / 2, start.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(start.x + start.width / 2 + 8, start.y + 14, { steps: 4 });
-  await page.mouse.move(end.x + end.width / 2, end.y + 60, { steps: 20 });
-  await page.waitForTimeout(100);
-  await page.mouse.up();
 }

@@ -17,7 +17,7 @@ const OPPORTUNITY = '0065g00000BindA';
 const OPPORTUNITY_URL = `https://acme.lightning.force.com/lightning/r/Opportunity/${OPPORTUNITY}/view`;
 const DEAL_URL = (id: string) => `https://app.hubspot.com/contacts/4455/record/0-3/${id}`;
 const SECRET = 'Secret goals of the Salesforce opportunity';
-const hubspotComposer = (page: Page) => page.locator('[data-test-id="middle-pane"] [contenteditable="true"][role="textbox"]');
+const hubspotComposer = (page: Page) => page.getByRole('textbox', { name: 'Log activity' });
 
 /** The address of the dock's panel frame, as any script on the page can read it (open shadow root). */
 function dockFrameSrc(page: Page): Promise<string> {

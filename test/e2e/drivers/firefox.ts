@@ -59,6 +59,9 @@ function surface(target: Page | Frame): Surface {
     async click(selector) {
       const element = await target.waitForSelector(selector, { timeout: 10_000 });
       if (!element) throw new Error(`${selector} never appeared`);
+      // Scrolled into view first: inside a frame, Firefox over BiDi clicks an element it had
+      // to scroll for at the point where it was before the scroll.
+      await element.evaluate((found) => found.scrollIntoView({ block: 'center' }));
       await element.click();
     },
   };

@@ -48,11 +48,13 @@ export const waitText = (surface: Surface, selector: string, accept: (text: stri
 export async function typeInto(page: E2EPage, panel: Surface, fieldId: string, text: string): Promise<void> {
   // Focused, not clicked: Firefox over BiDi clicks an element scrolled into view inside a
   // frame at the wrong point. The text itself is typed on the keyboard, as a user would.
-  await panel.evaluate((id) => {
+  const focused = (id: string) => {
     const field = document.querySelector<HTMLElement>(`[data-field="${id}"] textarea, [data-field="${id}"] input`);
     field?.scrollIntoView({ block: 'center' });
     field?.focus();
-  }, fieldId);
+    return field !== null && document.activeElement === field;
+  };
+  await until(() => panel.evaluate(focused, fieldId), (done) => done, `the ${fieldId} field to take focus`);
   await page.type(text);
   await until(() => fieldValue(panel, fieldId), (value) => value === text, `${fieldId} to read "${text}"`);
 }

@@ -162,6 +162,8 @@ describe('receiving the brief', () => {
     await expect(send.isDisabled()).resolves.toBe(true);
     await receipt.getByLabel('What is missing or wrong? (required)').fill('The promised timeline has no date for the pilot stores.');
     await send.click();
+    // The note goes through the worker to the page: read the box once the panel says it is there.
+    await pollText(panel.getByTestId('receipt-outcome')).toContain('Inserted into the ClickUp note box');
     const note = await clickupComposer(page).innerText();
     expect(note).toContain('Handoff sent back · Sales → Onboarding');
     expect(note).toContain('Reason: The promised timeline has no date for the pilot stores.');

@@ -136,7 +136,8 @@ async function durableLatency(session: Session, page: Page) {
     const value = `Live by March ${run}`;
     const started = Date.now();
     await field.fill(value);
-    while ((await storedValues(session, '4999')).timeline !== value) await page.waitForTimeout(5);
+    // A read that meets the worker being replaced reads again (the next read finds the new one).
+    while ((await storedValues(session, '4999').catch(() => ({} as Record<string, string>))).timeline !== value) await page.waitForTimeout(5);
     samples.push(Date.now() - started);
   }
   report('keystroke durable in IndexedDB (15 edits)', `median ${ms(median(samples))}, max ${ms(Math.max(...samples))}`, `${DURABLE_BUDGET_MS} ms`, Math.max(...samples) <= DURABLE_BUDGET_MS);

@@ -75,9 +75,6 @@ const SHOWN_STAGE = {
   selected: 'button.cui5-stage-selector__stage[aria-selected="true"], button.cui4-stage-selector__stage[aria-selected="true"]',
   /** A won deal shows a status badge instead of the Won button (guess: test id and attribute). */
   wonBadge: '[data-testid="deal-status-badge"][data-status="won"]',
-  /** Board: the tile's stage column [V]; its heading is the stage name (guess). */
-  column: '[data-test^="stage-"][data-test-stage-index]',
-  columnName: 'h2',
   /** List: the row's stage and status cells, named by the API fields (guess: the list markup is unconfirmed). */
   row: '[role="row"]',
   stageCell: '[role="gridcell"][data-field="stage_id"]',
@@ -85,8 +82,9 @@ const SHOWN_STAGE = {
 };
 
 function itemStageOf(item: Element): string | undefined {
-  const column = item.closest(SHOWN_STAGE.column);
-  if (column) return textOf(column.querySelector(SHOWN_STAGE.columnName));
+  // Board: the stage column the tile sits in, named by its heading (LISTING).
+  const column = item.closest(LISTING.column);
+  if (column) return textOf(column.querySelector(LISTING.columnName));
   const row = item.closest(SHOWN_STAGE.row);
   if (textOf(row?.querySelector(SHOWN_STAGE.statusCell))?.toLowerCase() === 'won') return WON_STAGE;
   return textOf(row?.querySelector(SHOWN_STAGE.stageCell));

@@ -184,6 +184,12 @@ function opportunityIdOf(item: Element): string | undefined {
   return id && OPPORTUNITY_ID.test(id) ? id.slice(0, 15) : undefined;
 }
 
+/** A kanban column's stage. The header also shows the count, "Closed Won (24)": its title holds the bare stage [V]. */
+function columnStage(column: Element): string | undefined {
+  const header = column.querySelector(LISTING.columnName);
+  return header?.getAttribute('title') ?? textOf(header);
+}
+
 export const salesforceListing: ListingAdapter = {
   isListingUrl: (url) => /\.(lightning\.force|my\.salesforce)\.com$/.test(url.hostname) && /^\/lightning\/o\/Opportunity\/list/.test(url.pathname),
   objectType: 'opportunity',
@@ -195,11 +201,7 @@ export const salesforceListing: ListingAdapter = {
     draggable: LISTING.card,
     draggedRecordId: opportunityIdOf,
     dropTarget: LISTING.column,
-    // The header also shows the count, "Closed Won (24)": its title holds the bare stage.
-    dropTargetStage: (column) => {
-      const header = column.querySelector(LISTING.columnName);
-      return header?.getAttribute('title') ?? textOf(header);
-    },
+    dropTargetStage: columnStage,
   },
   itemStage: (item) => itemStageOf(item),
 };
@@ -209,20 +211,15 @@ export const salesforceListing: ListingAdapter = {
 const SHOWN_STAGE = {
   /** The Path's current step [V]; a closed opportunity's step is also won or lost [V, SLDS blueprint]. */
   pathSteps: ['li.slds-path__item.slds-is-current', 'li.slds-path__item.slds-is-won', 'li.slds-path__item.slds-is-lost'],
-  /** Kanban: the card's column and its header [V]. */
-  column: '.runtime_sales_pipelineboardPipelineViewColumn',
-  columnName: '.stageHeaderLabel',
   /** List: the row's Stage cell; lightning-datatable labels cells by column (guess). */
   row: 'tr',
   stageCell: 'td[data-label="Stage"]',
 };
 
 function itemStageOf(item: Element): string | undefined {
-  const column = item.closest(SHOWN_STAGE.column);
-  if (column) {
-    const header = column.querySelector(SHOWN_STAGE.columnName);
-    return header?.getAttribute('title') ?? textOf(header);
-  }
+  // Kanban: the stage of the column the card sits in.
+  const column = item.closest(LISTING.column);
+  if (column) return columnStage(column);
   return textOf(item.closest(SHOWN_STAGE.row)?.querySelector(SHOWN_STAGE.stageCell));
 }
 

@@ -7,13 +7,14 @@ const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAm2ObBkWqf7qsBOBBqVZH3DPhr1rhETD4yvF5Gexs6k3kpj1G1y+QMm1lkuQC/j4w0IiIOFqJyHHedjXMCrkCCvQ6xR2MWCNszSZWf2CkAUmTc4USbGOrqf4OLWpNdeV33d+85mxzx62zaocLbXMN1hEbP6x2sxQV2+Ca44ge7V7MfTwfoc3zBwhUR8gP7Np7GRtKliRkTmD+bjR8WUKykMSNJlaivnQjIU4rS1NgCbBmgLZ3OIyF4XJKwRQzryA+VaPHrg1B1RF6YQY22IEuRQf2y9Z+LxnGPObsJq0xlVPZhX6STvVn+GxQ9G9zXHFfu+dRvnl06dgVoYL760SpYwIDAQAB';
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // i18n: every user-facing string lives in locales/<lang>.yml; a translation is one file.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
   webExt: { disabled: true },
   manifest: ({ browser }) => ({
-    name: 'Baton: handoff checklist',
-    description:
-      'Blocks a CRM stage change until the handoff checklist the next team needs is filled in.',
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // scripting: the ClickUp script on a team's own ClickUp domain, added at run time.
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
     optional_host_permissions: ['https://*/*'],

@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+
+// What an organization's administrator can set for every Baton it installs, through the
+// browser's managed storage (Chrome enterprise policy, Firefox policies.json "3rdparty"). A
+// managed value wins over the same setting made locally; the settings page shows it locked.
+
+export const AI_PROVIDERS = ['off', 'builtIn', 'endpoint'] as const;
+export type AiProvider = (typeof AI_PROVIDERS)[number];
+
+export const ManagedPolicySchema = z.object({
+  /** The team server every install connects to; people cannot change it. */
+  teamServer: z.optional(z.string()),
+  /** Which AI provider is allowed: "off" forces AI off whatever the person chose. */
+  aiProvider: z.optional(z.enum(AI_PROVIDERS)),
+});
+export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
+
+/** A policy that does not parse is ignored key by key, never as a whole: one typo must not unlock the rest. */
+export function parseManagedPolicy(raw: unknown): ManagedPolicy {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const policy: ManagedPolicy = {};
+  for (const key of Object.keys(ManagedPolicySchema.shape) as (keyof ManagedPolicy)[]) {
+    const parsed = ManagedPolicySchema.shape[key].safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) Object.assign(policy, { [key]: parsed.data });
+  }
+  return policy;
+}

@@ -16,6 +16,14 @@ export const FIELD_KINDS = [
   'checkbox',
 ] as const;
 
+/**
+ * Deterministic answer-quality checks (AI issue): each flags a vague answer under the field.
+ * short: fewer characters than minLength; placeholder: "TBD", "n/a", "soon"...; date: a timeline
+ * with no date or duration in it; person: not a name or an email (or, with a team server, not a
+ * member of the team).
+ */
+export const QUALITY_CHECKS = ['short', 'placeholder', 'date', 'person'] as const;
+
 /** Longest value a field may hold unless its template says otherwise. */
 export const DEFAULT_MAX_LENGTH = { short: 500, long: 10_000 } as const;
 
@@ -46,6 +54,16 @@ export const FieldSchema = z.object({
   /** Extra shape a value must have, e.g. "one person" for an owner. */
   pattern: z.optional(compilableRegex),
   patternHint: z.optional(z.string().check(z.maxLength(120))),
+  /** Which quality checks flag this field's answer; flags never block a move unless blocking is set. */
+  quality: z.optional(
+    z.object({
+      checks: z.array(z.enum(QUALITY_CHECKS)).check(z.maxLength(QUALITY_CHECKS.length)),
+      minLength: z.optional(z.int().check(z.positive(), z.lte(1000))),
+      blocking: z.optional(z.boolean()),
+    }),
+  ),
+  /** Kept inside the team: never sent to an AI provider and never written into the brief. */
+  private: z.optional(z.boolean()),
 });
 
 export const HOST_TARGET = z.object({
@@ -72,6 +90,7 @@ export const TemplateSchema = z
 export type Template = z.infer<typeof TemplateSchema>;
 export type TemplateField = z.infer<typeof FieldSchema>;
 export type FieldKind = (typeof FIELD_KINDS)[number];
+export type QualityCheck = (typeof QUALITY_CHECKS)[number];
 /** What a user typed, field id to value. Every kind is stored as text ("true" for a ticked box). */
 export type FieldValues = Record<string, string>;
 

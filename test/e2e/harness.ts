@@ -6,7 +6,8 @@ import { chromium, type BrowserContext, type Frame, type Page, type Route, type 
 // End-to-end tests load the production build into Debian's Chromium and serve fixture pages
 // at the real host URLs, so match patterns and adapters are tested exactly as shipped.
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+// BATON_EXTENSION_DIR: another build (say, an older commit's) measured against today's fixtures.
+export const EXTENSION_DIR = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIXTURES = resolve('test/fixtures');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Lifetime } from './lifetime';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../lib/messages';
-import { pageOutline } from '../../lib/page-outline';
 import { insertIntoComposer } from './composer';
+import { pageTools } from './page-tools';
 import { createRecordPage } from './record-page';
 import { installStageGuard } from './stage-guard';
 import { toolbarReporter } from './toolbar-reporter';
@@ -31,7 +31,11 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
       if (own(sender)) record.reload();
     }),
     messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? record.records() : [])),
-    messenger.onMessage('pageOutline', ({ sender }) => (own(sender) ? pageOutline(adapter, document, new URL(location.href)) : '')),
+    messenger.onMessage('pageOutline', ({ sender }) => {
+      const tools = own(sender) ? pageTools() : undefined;
+      if (!tools) throw new Error('Baton could not read this page: reload the tab and try again.');
+      return tools.pageOutline(adapter, document, new URL(location.href));
+    }),
     messenger.onMessage('insertIntoComposer', ({ data, sender }) =>
       own(sender) ? insertIntoComposer(document, adapter, data.text) : { inserted: false },
     ),

@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
 import { defaultTemplates } from '../../lib/default-templates';
 import {
   ComposerResultSchema,
@@ -98,6 +99,8 @@ export default defineBackground({
       assertSender(sender, 'extensionPage');
       const tabId = sender.tab?.id ?? PageOutlineRequestSchema.parse(data).tabId;
       if (tabId === undefined) throw new Error('No page to outline');
+      // The outline builder is injected only now: it is no part of what every host page loads.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-tools.js'] });
       return PageOutlineSchema.parse(await messenger.sendMessage('pageOutline', undefined, { tabId, frameId: 0 }));
     });
 

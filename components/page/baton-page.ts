@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { Lifetime } from './lifetime';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../lib/messages';
-import { insertIntoComposer } from './composer';
 import { pageTools } from './page-tools';
 import { createRecordPage } from './record-page';
 import { installStageGuard } from './stage-guard';
@@ -36,9 +35,11 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
       if (!tools) throw new Error('Baton could not read this page: reload the tab and try again.');
       return tools.pageOutline(adapter, document, new URL(location.href));
     }),
-    messenger.onMessage('insertIntoComposer', ({ data, sender }) =>
-      own(sender) ? insertIntoComposer(document, adapter, data.text) : { inserted: false },
-    ),
+    // Without the tools (not injected), nothing is inserted: the panel copies the brief instead.
+    messenger.onMessage('insertIntoComposer', ({ data, sender }) => {
+      const tools = own(sender) ? pageTools() : undefined;
+      return tools ? tools.insertIntoComposer(document, adapter, data.text) : { inserted: false, reason: 'Baton could not reach this page: reload the tab.' };
+    }),
   ];
   lifetime.onInvalidated(() => {
     // After an extension reload the extension APIs are gone from this orphaned script, and

@@ -7,7 +7,7 @@ import { messenger } from '../../lib/messages';
 import type { GuardStatus } from '../../lib/panel-location';
 import { recordLabel, sameRecord, type RecordRef } from '../../lib/record';
 import { dockCollapsed } from '../storage/preferences';
-import { batonNoteTexts } from './composer';
+import { batonNoteTexts } from './note-texts';
 import { watchStageControl } from './control-watch';
 import { watchShownStage } from './stage-watch';
 import { stageSighting, unverifiedMove } from '../../lib/unverified';

@@ -90,6 +90,7 @@ export default defineBackground({
     messenger.onMessage('insertIntoComposer', async ({ data, sender }) => {
       const { ref, text } = InsertBriefSchema.parse(data);
       const { tabId } = await frameShowing(sender, ref, 'panel');
+      await injectPageTools(tabId);
       const answer = await messenger.sendMessage('insertIntoComposer', { text }, { tabId, frameId: 0 });
       return ComposerResultSchema.parse(answer);
     });
@@ -99,8 +100,7 @@ export default defineBackground({
       assertSender(sender, 'extensionPage');
       const tabId = sender.tab?.id ?? PageOutlineRequestSchema.parse(data).tabId;
       if (tabId === undefined) throw new Error('No page to outline');
-      // The outline builder is injected only now: it is no part of what every host page loads.
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-tools.js'] });
+      await injectPageTools(tabId);
       return PageOutlineSchema.parse(await messenger.sendMessage('pageOutline', undefined, { tabId, frameId: 0 }));
     });
 
@@ -130,3 +130,8 @@ export default defineBackground({
     void reinjectOnUpdate();
   },
 });
+
+/** Insert brief and the page outline are injected only when asked for: no part of what every host page loads. */
+async function injectPageTools(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-tools.js'] });
+}

@@ -24,19 +24,26 @@ export async function listBadges(session: Session) {
   });
   // From the frame that shows the new rows (the host lays out 1,000 rows first) to the last
   // badge. Passed as text: tsx would wrap named helpers in a function the page does not have.
-  const elapsed = await page.evaluate<number>(`(async () => {
+  // Reference: the host's own time to draw those rows, in the same run.
+  const { elapsed, hostDrew } = await page.evaluate<{ elapsed: number; hostDrew: number }>(`(async () => {
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const badges = () => document.querySelectorAll('td[data-table-external-id^="name-"] baton-badge').length;
     const before = badges();
+    const started = performance.now();
     window.__fixture.addRows(1000);
     await nextFrame();
     await nextFrame();
     const appeared = performance.now();
     while (badges() < before + 1000) await nextFrame();
-    return performance.now() - appeared;
+    return { elapsed: performance.now() - appeared, hostDrew: appeared - started };
   })()`);
   const requests = await worker.evaluate(() => (globalThis as unknown as { statusRequests: number }).statusRequests);
-  report('1,000 rows at once: all badged after', ms(elapsed), `${LIST_BADGE_BUDGET_MS} ms`, elapsed <= LIST_BADGE_BUDGET_MS);
+  report(
+    '1,000 rows at once: all badged after',
+    `${ms(elapsed)}; the host took ${ms(hostDrew)} to draw them`,
+    `${LIST_BADGE_BUDGET_MS} ms`,
+    elapsed <= LIST_BADGE_BUDGET_MS,
+  );
   report('1,000 rows at once: status requests', String(requests), '1 batched query', requests === 1);
   await page.close();
 }

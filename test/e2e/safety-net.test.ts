@@ -189,6 +189,36 @@ describe('boards', () => {
     }
     await page.close();
   });
+  // Pipedrive's board shows open deals only (Won and Lost are drop zones, guarded as moves), so
+  // no default gate has a column there: a team gating "Negotiations Started" has one.
+  it('Pipedrive: a card the page itself moves into a gated column shows an unverified badge', async () => {
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const negotiation = {
+      id: 'negotiation-check',
+      name: 'Negotiation check',
+      version: 1,
+      appliesTo: [{ host: 'pipedrive', objectType: 'deal', gateStages: '^negotiations started$' }],
+      fields: [{ id: 'budget', label: 'Budget confirmed by', kind: 'text', required: true }],
+    };
+    await settings.getByLabel('or paste its JSON').fill(JSON.stringify(negotiation));
+    await settings.getByRole('button', { name: 'Install template' }).click();
+    await expect.poll(() => settings.getByTestId('template-outcome').textContent()).toBe('Installed "Negotiation check" version 1.');
+    await settings.close();
+
+    const page = await openPage(session, 'https://acme.pipedrive.com/pipeline/1');
+    const records = await fixture<{ id: string; stage: string; status: string }[]>(page, 'records');
+    const id = records.find((record) => record.status === 'open' && record.stage !== 'Negotiations Started')!.id;
+    const badge = page.locator(`[data-test="pipeline-deal-tile"][data-test-deal-id="${id}"] baton-badge`);
+    await expect.poll(() => badge.getAttribute('data-state').catch(() => null), { timeout: 8000 }).toBe('not-started');
+    await fixture(page, 'setStage', id, 'Negotiations Started');
+    await expect.poll(() => badge.getAttribute('data-state').catch(() => null), { timeout: 8000 }).toBe('unverified');
+    await expect(badge.getAttribute('title')).resolves.toContain('Moved to “Negotiations Started” without a complete handoff');
+    await expect.poll(() => storedMarks({ host: 'pipedrive', objectType: 'deal', recordId: id })).toContainEqual(
+      expect.objectContaining({ unverified: expect.objectContaining({ stage: 'Negotiations Started' }) }),
+    );
+    await page.close();
+  });
 });
 
 describe('the handoffs page', () => {

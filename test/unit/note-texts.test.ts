@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { batonNoteTexts } from '../../components/page/composer';
+import { batonNoteTexts } from '../../components/page/note-texts';
 import { hubspot } from '../../lib/hosts/hubspot';
 import { salesforce } from '../../lib/hosts/salesforce';
 import { MAX_NOTE_CHARS } from '../../lib/note-format';

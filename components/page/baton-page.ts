@@ -4,6 +4,7 @@ import type { HostAdapter } from '../../lib/hosts/adapter';
 import { isOwnExtension, messenger } from '../../lib/messages';
 import { pageOutline } from '../../lib/page-outline';
 import { insertIntoComposer } from './composer';
+import { recordNotesText } from './notes-text';
 import { createRecordPage } from './record-page';
 import { installStageGuard } from './stage-guard';
 import { toolbarReporter } from './toolbar-reporter';
@@ -32,6 +33,7 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
     }),
     messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? record.records() : [])),
     messenger.onMessage('pageOutline', ({ sender }) => (own(sender) ? pageOutline(adapter, document, new URL(location.href)) : '')),
+    messenger.onMessage('pageNotesText', ({ sender }) => (own(sender) ? recordNotesText(document, adapter.notesText) : [])),
     messenger.onMessage('insertIntoComposer', ({ data, sender }) =>
       own(sender) ? insertIntoComposer(document, adapter, data.text) : { inserted: false },
     ),

@@ -123,3 +123,13 @@ export function describeFlag(flag: QualityFlag, minLength = DEFAULT_MIN_LENGTH):
       return flag.notMember ? 'not a member of the team' : 'not a person’s name or email';
   }
 }
+
+/** The flags of every field of a template that has any, by field id. */
+export function flagsByField(fields: readonly TemplateField[], values: Readonly<Record<string, string>>, context: QualityContext = {}): Map<string, QualityFlag[]> {
+  const found = new Map<string, QualityFlag[]>();
+  for (const field of fields) {
+    const flags = qualityFlags(field, Object.hasOwn(values, field.id) ? values[field.id]! : '', context);
+    if (flags.length > 0) found.set(field.id, flags);
+  }
+  return found;
+}

@@ -12,7 +12,7 @@ import { pollText, waitSaved } from './panel-helpers';
 // can (valid, malformed then repaired, missing fields, 403, 500, too slow, streamed) and counts
 // what it is sent, so "nothing is sent before the click" is measured, not assumed.
 
-type Mode = 'valid' | 'malformedThenValid' | 'missingFields' | 'forbidden' | 'serverError' | 'slow' | 'streamed';
+type Mode = 'noCors' | 'valid' | 'malformedThenValid' | 'missingFields' | 'forbidden' | 'serverError' | 'slow' | 'streamed';
 
 interface Received {
   body: { model: string; messages: { role: string; content: string }[]; response_format?: { type: string } };
@@ -42,6 +42,8 @@ const summaryAnswer = () =>
 function fakeEndpoint() {
   const state = { mode: 'valid' as Mode, received: [] as Received[], aborted: 0, preflights: 0 };
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    // An endpoint that does not answer CORS for the extension's origin (Ollama's default for it).
+    if (state.mode === 'noCors') return response.writeHead(request.method === 'OPTIONS' ? 204 : 200).end('{}');
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
     response.setHeader('Access-Control-Allow-Methods', 'POST');
@@ -199,6 +201,14 @@ describe('Draft from notes', () => {
     const { page, panel } = await draftPreview();
     await send(panel);
     await failure(panel).toContain('OLLAMA_ORIGINS');
+    await page.close();
+  });
+
+  it('says what the endpoint must allow when it refuses the CORS request', async () => {
+    endpoint.state.mode = 'noCors';
+    const { page, panel } = await draftPreview();
+    await send(panel);
+    await failure(panel).toContain(`it must allow cross-origin requests from chrome-extension://${session.extensionId}`);
     await page.close();
   });
 

@@ -2,6 +2,26 @@ import { i18n } from '#i18n';
 import type { AiRequest } from '../../lib/ai/prompts';
 import type { AiFailure } from '../../lib/ai/failure';
 import type { AiProviderView } from './use-ai-provider';
+import type { AiRequestControl } from './use-ai-request';
+
+/** A request's preview while it is shown or sent, and the reason when it gave no answer. */
+export function AiRequestSteps({ provider, ai, capNote }: { provider: AiProviderView; ai: AiRequestControl; capNote: string }) {
+  const { state } = ai;
+  if (state.step === 'preview' || state.step === 'sending') {
+    return (
+      <AiPreview
+        provider={provider}
+        request={state.request}
+        capNote={capNote}
+        sending={state.step === 'sending'}
+        downloaded={state.step === 'sending' ? state.downloaded : undefined}
+        onSend={() => void ai.send(state.request)}
+        onCancel={ai.cancel}
+      />
+    );
+  }
+  return state.step === 'answered' && !state.result.ok ? <AiFailureNote failure={state.result} /> : null;
+}
 
 interface AiPreviewProps {
   provider: AiProviderView;
@@ -15,7 +35,7 @@ interface AiPreviewProps {
 }
 
 /** Exactly what will be sent, and where, before anything is: the rep presses Send or Cancel. */
-export function AiPreview({ provider, request, capNote, sending, downloaded, onSend, onCancel }: AiPreviewProps) {
+function AiPreview({ provider, request, capNote, sending, downloaded, onSend, onCancel }: AiPreviewProps) {
   return (
     <div className="ai-preview" data-testid="ai-preview">
       <h3>{i18n.t('ai.preview.title')}</h3>

@@ -8,7 +8,7 @@ import { messenger } from '../../lib/messages';
 import { ownEntry } from '../../lib/own-key';
 import type { RecordRef } from '../../lib/record';
 import { useFieldSaver } from '../panel/use-field-saver';
-import { AiFailureNote, AiPreview } from './AiPreview';
+import { AiRequestSteps } from './AiPreview';
 import { useAiProvider, type AiProviderView } from './use-ai-provider';
 import { useAiRequest } from './use-ai-request';
 
@@ -74,18 +74,7 @@ function DraftPanel({ provider, recordRef, recordTitle, recordUrl, handoff }: Dr
         <h2 id="ai-draft-title">{i18n.t('ai.draft.title')}</h2>
       )}
       {note ? <p className="notice notice--muted" role="status">{note}</p> : null}
-      {state.step === 'preview' || state.step === 'sending' ? (
-        <AiPreview
-          provider={provider}
-          request={state.request}
-          capNote={i18n.t('ai.preview.capNotes', [MAX_NOTES_CHARS.toLocaleString('en')])}
-          sending={state.step === 'sending'}
-          downloaded={state.step === 'sending' ? state.downloaded : undefined}
-          onSend={() => void ai.send(state.request)}
-          onCancel={ai.cancel}
-        />
-      ) : null}
-      {state.step === 'answered' && !state.result.ok ? <AiFailureNote failure={state.result} /> : null}
+      <AiRequestSteps provider={provider} ai={ai} capNote={i18n.t('ai.preview.capNotes', [MAX_NOTES_CHARS.toLocaleString('en')])} />
       {state.step === 'answered' && state.result.ok ? (
         <>
           {state.result.repaired ? <p className="ai-draft__meta">{i18n.t('ai.preview.repaired')}</p> : null}

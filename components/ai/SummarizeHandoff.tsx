@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { SummaryAnswer } from '../../lib/ai/answers';
 import { MAX_FIELD_CHARS, summaryRequest, type HandedField } from '../../lib/ai/prompts';
 import { summaryBullets } from '../../lib/ai/suggestions';
-import { AiFailureNote, AiPreview } from './AiPreview';
+import { AiFailureNote, AiRequestSteps } from './AiPreview';
 import { useAiProvider, type AiProviderView } from './use-ai-provider';
 import { useAiRequest } from './use-ai-request';
 
@@ -31,18 +31,7 @@ function SummaryPanel({ provider, fields, privateIds, fieldAnchor }: SummarizePr
           {i18n.t('ai.summary.button')}
         </button>
       ) : null}
-      {state.step === 'preview' || state.step === 'sending' ? (
-        <AiPreview
-          provider={provider}
-          request={state.request}
-          capNote={i18n.t('ai.preview.capSummary', [MAX_FIELD_CHARS.toLocaleString('en')])}
-          sending={state.step === 'sending'}
-          downloaded={state.step === 'sending' ? state.downloaded : undefined}
-          onSend={() => void ai.send(state.request)}
-          onCancel={ai.cancel}
-        />
-      ) : null}
-      {state.step === 'answered' && !state.result.ok ? <AiFailureNote failure={state.result} /> : null}
+      <AiRequestSteps provider={provider} ai={ai} capNote={i18n.t('ai.preview.capSummary', [MAX_FIELD_CHARS.toLocaleString('en')])} />
       {state.step === 'answered' && state.result.ok ? <Bullets answer={state.result.answer} fields={fields} fieldAnchor={fieldAnchor} /> : null}
     </div>
   );

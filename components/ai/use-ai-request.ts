@@ -17,7 +17,14 @@ const PANEL_MARGIN_MS = 5_000;
  * Runs one request at the rep's press. Cancel, a new preview, or the panel closing (unmount,
  * or the frame going away with its port) aborts the call in flight.
  */
-export function useAiRequest<T>(provider: AiProviderView | undefined) {
+export interface AiRequestControl<T = unknown> {
+  state: AiRequestState<T>;
+  preview(request: AiRequest): void;
+  send(request: AiRequest): Promise<void>;
+  cancel(): void;
+}
+
+export function useAiRequest<T>(provider: AiProviderView | undefined): AiRequestControl<T> {
   const [state, setState] = useState<AiRequestState<T>>({ step: 'idle' });
   const inFlight = useRef<AbortController>(undefined);
   useEffect(() => () => inFlight.current?.abort(), []);
@@ -31,7 +38,7 @@ export function useAiRequest<T>(provider: AiProviderView | undefined) {
     inFlight.current?.abort();
     setState({ step: 'preview', request });
   };
-  const send = async (request: AiRequest & { schema: AiRequest['schema'] }) => {
+  const send = async (request: AiRequest) => {
     if (!provider) return;
     const controller = new AbortController();
     inFlight.current = controller;

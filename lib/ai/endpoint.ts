@@ -12,12 +12,17 @@ export function chatCompletionsUrl(endpointUrl: string): URL {
   return url;
 }
 
+/**
+ * Streamed: the answer starts at once and keeps arriving, where a whole answer from a slow local
+ * model could take longer than Chrome lets a worker wait for a response to begin (30 s).
+ * Servers that answer whole anyway are read just the same (chatAnswerText).
+ */
 export function chatBody(model: string, messages: ChatMessage[], jsonSchema: Record<string, unknown>): string {
   return JSON.stringify({
     model,
     messages,
     temperature: 0,
-    stream: false,
+    stream: true,
     response_format: { type: 'json_schema', json_schema: { name: 'baton_answer', strict: true, schema: jsonSchema } },
   });
 }

@@ -10,9 +10,9 @@ describe('an OpenAI-compatible endpoint', () => {
     expect(chatCompletionsUrl('https://llm.example.com/v1/chat/completions').href).toBe('https://llm.example.com/v1/chat/completions');
     expect(() => chatCompletionsUrl('file:///etc/passwd')).toThrow(AiError);
   });
-  it('is sent the JSON schema as response_format', () => {
+  it('is asked for a streamed answer, with the JSON schema as response_format', () => {
     const body = JSON.parse(chatBody('llama3.2', [{ role: 'user', content: 'hi' }], { type: 'object' }));
-    expect(body).toMatchObject({ model: 'llama3.2', stream: false, response_format: { type: 'json_schema', json_schema: { schema: { type: 'object' } } } });
+    expect(body).toMatchObject({ model: 'llama3.2', stream: true, response_format: { type: 'json_schema', json_schema: { schema: { type: 'object' } } } });
   });
   it('answers whole or streamed', () => {
     expect(chatAnswerText(JSON.stringify({ choices: [{ message: { content: '{"a":1}' } }] }), 'application/json')).toBe('{"a":1}');

@@ -47,6 +47,7 @@ function AiPreview({ provider, request, capNote, sending, downloaded, onSend, on
         {capNote}
         {request.truncated ? ` ${i18n.t('ai.preview.truncated')}` : null}
       </p>
+      <p className="ai-preview__cap">{i18n.t('ai.preview.schema')}</p>
       {request.privateLabels.length > 0 ? <p className="ai-preview__cap">{i18n.t('ai.preview.private', [request.privateLabels.join(', ')])}</p> : null}
       {/* Rendered as text: host notes are never markup here. */}
       <pre className="ai-preview__text" data-testid="ai-sent-text" tabIndex={0}>

@@ -1,7 +1,9 @@
 import { ownEntry } from './own-key';
+import { describeFlag, qualityFlags } from './quality';
 import { maxLengthOf, type FieldValues, type Template, type TemplateField } from './template';
 
-export type FieldProblem = 'empty' | 'invalid' | 'tooLong';
+/** vague: a quality check the template marks blocking flags the answer (lib/quality.ts). */
+export type FieldProblem = 'empty' | 'invalid' | 'tooLong' | 'vague';
 
 export interface FieldIssue {
   fieldId: string;
@@ -59,7 +61,20 @@ function fieldIssue(field: TemplateField, rawValue: string, needed: boolean): Fi
     return issue('tooLong', `${field.label} is ${value.length} characters; the limit is ${max}`);
   }
   const invalid = kindProblem(field, value);
-  return invalid ? issue('invalid', `${field.label}: ${invalid}`) : undefined;
+  if (invalid) return issue('invalid', `${field.label}: ${invalid}`);
+  return blockingVagueness(field, value, issue);
+}
+
+/**
+ * Only a template that marks a field's checks `blocking` makes a flag count here: then a vague
+ * answer is as incomplete as an invalid one. Team membership is never judged here (the gate
+ * decides offline, from the answer alone).
+ */
+function blockingVagueness(field: TemplateField, value: string, issue: (problem: FieldProblem, message: string) => FieldIssue): FieldIssue | undefined {
+  if (!field.quality?.blocking) return undefined;
+  const flags = qualityFlags(field, value);
+  if (flags.length === 0) return undefined;
+  return issue('vague', `${field.label}: ${flags.map((flag) => describeFlag(flag, field.quality?.minLength)).join('; ')}`);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -76,6 +76,9 @@ export const PageNotesSchema = z.object({
 });
 export type PageNotes = z.infer<typeof PageNotesSchema>;
 
+/** The text of a record's notes, for Draft from notes (components/page/notes-text.ts). */
+export const NotesTextSchema = z.array(z.string().check(z.maxLength(HARD_MAX_LENGTH))).check(z.maxLength(50));
+
 export const MoveDialogAnswerSchema = z.object({ confirmed: z.boolean() });
 
 /** Statuses of a board's records, each distinct set of checklists sent once (status-batch.ts). */

@@ -31,6 +31,10 @@ export interface BatonProtocol {
    * composer. The panel names the record the text is for; the worker passes on the text only.
    */
   insertIntoComposer(input: { text: string; ref?: RecordRef }): ComposerResult;
+  /** Panel -> background -> the tab's record script: the text of the record's notes, for Draft from notes (on the rep's press only). */
+  requestNotesText(ref: RecordRef): string[];
+  /** Background -> the tab's record script: the text of the notes its page shows (lib/hosts notesText). */
+  pageNotesText(): string[];
   /** Record script -> background: the Baton briefs and receipts among the record's notes. */
   pageNotes(notes: PageNotes): void;
   /** Settings or handoffs page -> background: templates or handoffs changed (import). */

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { AiSettingsForm } from './AiSettingsForm';
 import { TemplateImport } from './TemplateImport';
 import { TemplateList } from './TemplateList';
 import { WhiteLabelHosts } from './WhiteLabelHosts';
@@ -23,6 +25,10 @@ export function OptionsPage() {
       <section aria-labelledby="hosts-title">
         <h2 id="hosts-title">ClickUp on your own domain</h2>
         <WhiteLabelHosts />
+      </section>
+      <section aria-labelledby="ai-title">
+        <h2 id="ai-title">{i18n.t('ai.settings.title')}</h2>
+        <AiSettingsForm />
       </section>
     </main>
   );

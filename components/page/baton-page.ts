@@ -35,6 +35,11 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
       if (!tools) throw new Error('Baton could not read this page: reload the tab and try again.');
       return tools.pageOutline(adapter, document, new URL(location.href));
     }),
+    messenger.onMessage('pageNotesText', ({ sender }) => {
+      const tools = own(sender) ? pageTools() : undefined;
+      if (!tools) throw new Error('Baton could not read this page: reload the tab and try again.');
+      return tools.recordNotesText(document, adapter.notesText);
+    }),
     // Without the tools (not injected), nothing is inserted: the panel copies the brief instead.
     messenger.onMessage('insertIntoComposer', ({ data, sender }) => {
       const tools = own(sender) ? pageTools() : undefined;

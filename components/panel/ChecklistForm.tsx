@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { completeness, isRequired } from '../../lib/completeness';
 import type { Handoff } from '../../lib/checklist-status';
 import { ownEntry } from '../../lib/own-key';
+import { flagsByField } from '../../lib/quality';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { FieldInput } from './FieldInput';
 import { usePanelStore } from './panel-store';
@@ -23,16 +24,19 @@ interface ChecklistFormProps {
   blocking: boolean;
   /** Only these fields (the move dialog asks only for what was missing). */
   onlyFields?: ReadonlySet<string>;
+  /** The team's members, when known: the "person" check then also asks for a member. */
+  members?: readonly string[];
 }
 
 /** One template's fields for one record; every change is saved as it is typed. */
-export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focusAttempt, blocking, onlyFields }: ChecklistFormProps) {
+export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focusAttempt, blocking, onlyFields, members }: ChecklistFormProps) {
   const { template, values } = handoff;
   const save = useFieldSaver();
   useUnsavedResend(recordRef, template.id, save);
   const touched = usePanelStore((state) => state.touched);
   const touch = usePanelStore((state) => state.touch);
   const status = completeness(template, values);
+  const flags = flagsByField(template.fields, values, { members });
   const issues = new Map([...status.missing, ...status.warnings].map((issue) => [issue.fieldId, issue]));
   const firstMissing = status.missing.find((issue) => !onlyFields || onlyFields.has(issue.fieldId))?.fieldId;
   const focusTarget = useRef<{ attempt: number; fieldId: string | undefined }>(undefined);
@@ -53,6 +57,7 @@ export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focu
             issue={touched[key] || (blocking && missing) ? issue : undefined}
             blocking={blocking && missing}
             focusRequest={field.id === focusTarget.current?.fieldId ? focusAttempt : 0}
+            flags={flags.get(field.id)}
             onChange={(value) =>
               save({ ref: recordRef, templateId: template.id, fieldId: field.id, value, typedAt: Date.now(), recordTitle, recordUrl }, field.label)
             }

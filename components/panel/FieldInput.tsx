@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { FieldIssue } from '../../lib/completeness';
+import type { QualityFlag } from '../../lib/quality';
 import { maxLengthOf, type TemplateField } from '../../lib/template';
+import { QualityFlags } from './QualityFlags';
 
 interface FieldInputProps {
   field: TemplateField;
@@ -12,6 +14,8 @@ interface FieldInputProps {
   /** Marked after a blocked move: this field is what stands in the way. */
   blocking: boolean;
   focusRequest: number;
+  /** What the quality checks found in the stored answer (lib/quality.ts). */
+  flags?: QualityFlag[];
   onChange(value: string): void;
   onBlur(): void;
 }
@@ -26,7 +30,7 @@ const INPUT_TYPES: Partial<Record<TemplateField['kind'], string>> = {
   email: 'email',
 };
 
-export function FieldInput({ field, stored, required, issue, blocking, focusRequest, onChange, onBlur }: FieldInputProps) {
+export function FieldInput({ field, stored, required, issue, blocking, focusRequest, flags = [], onChange, onBlur }: FieldInputProps) {
   const id = useId();
   const [value, setValue] = useState(stored);
   /** What another tab stored while the user was typing here: shown beside the field, never put into it. */
@@ -67,7 +71,7 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
     ref: element,
     'aria-invalid': issue ? true : undefined,
     'aria-required': required,
-    'aria-describedby': `${id}-help ${id}-problem`,
+    'aria-describedby': `${id}-help ${id}-problem${flags.length > 0 ? ` ${id}-flags` : ''}`,
     onFocus: () => (focused.current = true),
     onBlur: () => {
       focused.current = false;
@@ -115,6 +119,7 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
       <div id={`${id}-problem`} className="problem" role={issue ? 'status' : undefined}>
         {issue?.message}
       </div>
+      <QualityFlags field={field} flags={flags} id={`${id}-flags`} />
       {elsewhere !== undefined && elsewhere !== value ? (
         <div className="elsewhere" role="status" data-testid="changed-elsewhere">
           Changed in another tab: “{elsewhere}”

@@ -20,6 +20,10 @@ import { TAB_PANEL_ID, tabId, TemplateTabs } from './TemplateTabs';
 import type { PanelLocation } from '../../lib/panel-location';
 import { useDockFrame } from './use-dock-frame';
 import { PanelMenu } from './PanelMenu';
+import { DraftFromNotes } from '../ai/DraftFromNotes';
+import { flagsByField } from '../../lib/quality';
+import { ReviewCount } from './QualityFlags';
+import { useTeamMembers } from './use-team-members';
 
 /**
  * The checklist for the record the host tab shows. Lives in an extension-page iframe that
@@ -55,6 +59,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
   }, [refKey]);
   const handoffs = useLiveQuery(() => (ref ? recordHandoffs(batonDb(), ref) : undefined), [refKey]);
 
+  const members = useTeamMembers();
   const activeTemplateId = usePanelStore((state) => state.activeTemplateId);
   const selectTemplate = usePanelStore((state) => state.selectTemplate);
   const checklists = useMemo(
@@ -88,6 +93,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
         <span className="badge" data-complete={checklists ? isComplete(checklists) : false} data-testid="completeness-badge">
           {checklists ? badgeText(checklists) : 'loading'}
         </span>
+        {active ? <ReviewCount count={flagsByField(active.template.fields, active.values, { members }).size} /> : null}
         <PanelMenu />
         <button type="button" className="icon-button" aria-label="Collapse the handoff checklist" onClick={() => void dockCollapsed.set(true)}>
           {'\u2192'}
@@ -101,6 +107,9 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
       ) : null}
       {loadError && !handoffs ? <p className="notice notice--error" role="alert">Baton could not load this checklist: {loadError}</p> : null}
       <IncomingContext recordRef={ref} />
+      {active ? (
+        <DraftFromNotes key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} recordUrl={location.recordUrl} handoff={active} />
+      ) : null}
       {handoffs && handoffs.length > 1 ? (
         <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} activeId={active?.template.id} onSelect={selectTemplate} />
       ) : null}
@@ -114,6 +123,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
             recordUrl={location.recordUrl}
             focusAttempt={decision?.kind === 'block' ? (blockedAttempt ?? 0) : 0}
             blocking={decision?.kind === 'block'}
+            members={members}
           />
         </div>
       ) : handoffs ? (

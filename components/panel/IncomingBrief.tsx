@@ -36,7 +36,7 @@ export function IncomingBrief({ brief, templateName, previous }: IncomingBriefPr
       {brief.fields ? (
         <dl className="incoming__fields">
           {brief.fields.map((field) => (
-            <div key={field.fieldId} className={changed(field.fieldId, field.value) ? 'incoming__field incoming__field--changed' : 'incoming__field'} data-field={field.fieldId}>
+            <div key={field.fieldId} id={briefFieldAnchor(field.fieldId)} className={changed(field.fieldId, field.value) ? 'incoming__field incoming__field--changed' : 'incoming__field'} data-field={field.fieldId}>
               <dt>
                 {field.label}
                 {changed(field.fieldId, field.value) ? <span className="changed-tag"> changed since the earlier brief</span> : null}
@@ -49,3 +49,6 @@ export function IncomingBrief({ brief, templateName, previous }: IncomingBriefPr
     </section>
   );
 }
+
+/** The id of a field's row in the incoming brief: Summarize's bullets link to it. */
+export const briefFieldAnchor = (fieldId: string) => `brief-field-${fieldId}`;

@@ -8,7 +8,8 @@ import type { Answer } from '../../lib/stored';
 import { DEFAULT_RECEIPT, type Template } from '../../lib/template';
 import { batonDb } from '../storage/db';
 import { handoffKey } from '../storage/handoffs';
-import { IncomingBrief } from './IncomingBrief';
+import { briefFieldAnchor, IncomingBrief } from './IncomingBrief';
+import { SummarizeHandoff } from '../ai/SummarizeHandoff';
 import { ReceiptForm } from './ReceiptForm';
 import { usePageNotes } from './use-page-notes';
 
@@ -40,6 +41,9 @@ export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
         </p>
       ) : null}
       {latest ? <IncomingBrief brief={latest} previous={previous} templateName={template?.name} /> : null}
+      {latest?.fields ? (
+        <SummarizeHandoff fields={latest.fields} privateIds={new Set(template?.fields.filter((field) => field.private).map((field) => field.id))} fieldAnchor={briefFieldAnchor} />
+      ) : null}
       {latest && template ? <ReceiptForm key={`${recordLabel(recordRef)}/${template.id}`} recordRef={recordRef} template={template} /> : null}
     </>
   );

@@ -5,6 +5,7 @@ import {
   ComposerResultSchema,
   InsertBriefSchema,
   MoveDialogAnswerSchema,
+  NotesTextSchema,
   PageNotesSchema,
   PageOutlineRequestSchema,
   PageOutlineSchema,
@@ -30,6 +31,7 @@ import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 import { registerDockFrames } from './dock-handlers';
 import { assertSender, boundFrame, frameShowing, isOwnPage } from './senders';
+import { serveAiCalls } from '../../components/ai/serve-ai';
 
 export default defineBackground({
   type: 'module',
@@ -95,6 +97,13 @@ export default defineBackground({
       return ComposerResultSchema.parse(answer);
     });
 
+    // Draft from notes: the panel's own record only, read from its tab when the rep presses the button.
+    messenger.onMessage('requestNotesText', async ({ data, sender }) => {
+      const { tabId } = await frameShowing(sender, RecordRefSchema.parse(data), 'panel');
+      await injectPageTools(tabId);
+      return NotesTextSchema.parse(await messenger.sendMessage('pageNotesText', undefined, { tabId, frameId: 0 }));
+    });
+
     // "Copy page outline": from the popup (which names its tab) or the panel (a frame in its tab).
     messenger.onMessage('requestPageOutline', async ({ data, sender }) => {
       assertSender(sender, 'extensionPage');
@@ -125,6 +134,8 @@ export default defineBackground({
 
     // Where a panel has no session storage (Firefox), only for the record its tab shows.
     servePageNotes((sender, ref) => frameShowing(sender, ref));
+    // AI calls to the person's own endpoint: only from Baton's panel beside a record.
+    serveAiCalls((sender) => boundFrame(sender, 'panel'));
     registerDockFrames();
     registerClickupHosts();
     void reinjectOnUpdate();

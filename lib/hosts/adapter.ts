@@ -33,6 +33,11 @@ export interface HostAdapter {
    * A match inside another match is the same note (read once); no composer is ever inside one.
    */
   notes: string;
+  /**
+   * Elements whose text *Draft from notes* reads, only when the rep presses it: the record's
+   * notes, comments and activity as the page shows them. Read as text, never as markup.
+   */
+  notesText: string;
   /** Boards and lists: completeness badges on every card and row, and the drag guard. */
   listing?: ListingAdapter;
 

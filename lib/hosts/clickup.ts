@@ -148,6 +148,11 @@ export const clickup: HostAdapter = {
   },
   /** Comment bodies of the task (guess). */
   notes: '[data-test="comment__text"]',
+  /**
+   * Comment bodies (guess) and the task description, a Quill .ql-editor [V, Corrections] inside
+   * its component (guess): the description often holds the call notes.
+   */
+  notesText: '[data-test="comment__text"], cu-task-description .ql-editor, [data-test^="task-description"] .ql-editor',
   listing: clickupListing,
   isRecordUrl: (url) => TASK_PATH.test(url.pathname) || CUSTOM_ID_PATH.test(url.pathname),
   recordFromPage(url, doc) {

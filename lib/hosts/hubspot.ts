@@ -170,6 +170,9 @@ export function dealFromUrl(url: URL): RecordRef | undefined {
   return recordId ? { host: 'hubspot', objectType: 'deal', recordId } : undefined;
 }
 
+/** Note bodies: where briefs and receipts are read, and what Draft from notes reads (evidence at `notes` below). */
+const NOTE_BODIES = '[data-test-id="timeline-note-event"] [data-test-id="rte-content"], [data-test-id="timeline-note-event"] [class*="SanitizedText"]';
+
 export const hubspot: HostAdapter = {
   host: 'hubspot',
   matches: HUBSPOT_MATCHES,
@@ -185,7 +188,9 @@ export const hubspot: HostAdapter = {
    * or the click-to-edit preview's SanitizedText. Comments on a note use that class too [V]:
    * they are read as notes of their own (they count only if they name this record).
    */
-  notes: '[data-test-id="timeline-note-event"] [data-test-id="rte-content"], [data-test-id="timeline-note-event"] [class*="SanitizedText"]',
+  notes: NOTE_BODIES,
+  /** The same timeline note bodies [V, Corrections]; emails and calls in the timeline have no public evidence yet. */
+  notesText: NOTE_BODIES,
   listing: hubspotListing,
   isRecordUrl: (url) => dealIdFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),

@@ -108,6 +108,9 @@ function stageLabel(button: Element): string | undefined {
   return label?.trim() || undefined;
 }
 
+/** Note bodies: where briefs and receipts are read, and what Draft from notes reads (evidence at `notes` below). */
+const NOTE_BODIES = '[data-testid="note-content"], [data-testid="history-note"]';
+
 export const pipedrive: HostAdapter = {
   host: 'pipedrive',
   matches: PIPEDRIVE_MATCHES,
@@ -119,7 +122,9 @@ export const pipedrive: HostAdapter = {
     never: [],
   },
   /** Note bodies in the deal's history (guess). */
-  notes: '[data-testid="note-content"], [data-testid="history-note"]',
+  notes: NOTE_BODIES,
+  /** The same note bodies (guess). */
+  notesText: NOTE_BODIES,
   listing: pipedriveListing,
   isRecordUrl: (url) => dealFromUrl(url) !== undefined,
   recordFromPage: (url) => dealFromUrl(url),

@@ -233,6 +233,9 @@ function currentStageOf(doc: Document): string | undefined {
   return undefined;
 }
 
+/** Note bodies: where briefs and receipts are read, and what Draft from notes reads (evidence at `notes` below). */
+const NOTE_BODIES = '.cuf-feedBodyText, .feedBodyInner';
+
 export const salesforce: HostAdapter = {
   /**
    * Chatter [V, Corrections]: the publisher shows a button; its click creates the Quill editor.
@@ -245,7 +248,9 @@ export const salesforce: HostAdapter = {
     never: ['.cuf-feedBodyText'],
   },
   /** Chatter post bodies [V]: .feedBodyInner sits inside .cuf-feedBodyText; a post is read once. */
-  notes: '.cuf-feedBodyText, .feedBodyInner',
+  notes: NOTE_BODIES,
+  /** The same Chatter post bodies [V]; the reader takes the outer one of the nested pair. */
+  notesText: NOTE_BODIES,
   listing: salesforceListing,
   host: 'salesforce',
   matches: SALESFORCE_MATCHES,

@@ -1,0 +1,97 @@
+import { i18n } from '#i18n';
+import { useEffect, useState, type FormEvent } from 'react';
+import { chatCompletionsUrl } from '../../lib/ai/endpoint';
+import { AiSettingsSchema, type AiSettings } from '../../lib/ai/settings';
+import { AI_PROVIDERS, type AiProvider, type ManagedPolicy } from '../../lib/managed-policy';
+import { builtInAvailability, type BuiltInAvailability } from '../ai/built-in';
+import { aiSettings } from '../storage/ai-settings';
+import { managedPolicy } from '../storage/managed-policy';
+
+/** Where the model runs (Off by default); a managed policy can force Off or allow one provider only. */
+export function AiSettingsForm() {
+  const [draft, setDraft] = useState<AiSettings>();
+  const [policy, setPolicy] = useState<ManagedPolicy>({});
+  const [builtIn, setBuiltIn] = useState<BuiltInAvailability>();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+
+  useEffect(() => {
+    void aiSettings.get().then(setDraft);
+    void managedPolicy.get().then(setPolicy);
+    void builtInAvailability().then(setBuiltIn);
+    return managedPolicy.watch(setPolicy);
+  }, []);
+  if (!draft) return null;
+
+  const forced = policy.aiProvider;
+  const allowed = (provider: AiProvider) => !forced || provider === 'off' || provider === forced;
+  const edit = (change: Partial<AiSettings>) => (setDraft({ ...draft, ...change }), setOutcome(undefined));
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = AiSettingsSchema.safeParse({ ...draft, endpointUrl: draft.endpointUrl.trim(), model: draft.model.trim() });
+    if (!parsed.success) return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')]) });
+    if (parsed.data.provider === 'endpoint') {
+      const problem = endpointProblem(parsed.data);
+      if (problem) return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [problem]) });
+    }
+    void aiSettings.set(parsed.data).then(
+      () => setOutcome({ ok: true, text: i18n.t('ai.settings.saved') }),
+      (error: unknown) => setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [String(error)]) }),
+    );
+  };
+
+  return (
+    <form className="ai-settings" onSubmit={save} noValidate>
+      <p>{i18n.t('ai.settings.intro')}</p>
+      {forced ? <p className="notice" data-testid="ai-managed">{i18n.t('ai.settings.managed')}</p> : null}
+      <fieldset disabled={forced === 'off'}>
+        <legend>{i18n.t('ai.settings.provider')}</legend>
+        {AI_PROVIDERS.map((provider) => (
+          <label key={provider} className="choice">
+            <input type="radio" name="ai-provider" value={provider} checked={(forced === 'off' ? 'off' : draft.provider) === provider} disabled={!allowed(provider)} onChange={() => edit({ provider })} />{' '}
+            {i18n.t(`ai.settings.${provider}`)}
+          </label>
+        ))}
+        {draft.provider === 'builtIn' && builtIn ? <p className="muted" data-testid="ai-builtin-status">{i18n.t(`ai.settings.builtInStatus.${builtIn}`)}</p> : null}
+        {draft.provider === 'endpoint' ? (
+          <>
+            <label>
+              {i18n.t('ai.settings.url')}
+              <input value={draft.endpointUrl} placeholder={i18n.t('ai.settings.urlHint')} onChange={(event) => edit({ endpointUrl: event.target.value })} />
+            </label>
+            <label>
+              {i18n.t('ai.settings.model')}
+              <input value={draft.model} onChange={(event) => edit({ model: event.target.value })} />
+            </label>
+            <label>
+              {i18n.t('ai.settings.key')}
+              <input type="password" autoComplete="off" value={draft.apiKey} onChange={(event) => edit({ apiKey: event.target.value })} />
+            </label>
+          </>
+        ) : null}
+        {draft.provider !== 'off' ? (
+          <label>
+            {i18n.t('ai.settings.timeout')}
+            <input type="number" min={5} max={300} value={draft.timeoutSeconds} onChange={(event) => edit({ timeoutSeconds: Number(event.target.value) })} />
+          </label>
+        ) : null}
+        <button type="submit">{i18n.t('ai.settings.save')}</button>
+      </fieldset>
+      {outcome ? (
+        <p className={`notice ${outcome.ok ? 'notice--ok' : 'notice--error'}`} role={outcome.ok ? 'status' : 'alert'} data-testid="ai-settings-outcome">
+          {outcome.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function endpointProblem(settings: AiSettings): string | undefined {
+  if (!settings.model) return i18n.t('ai.settings.needModel');
+  try {
+    chatCompletionsUrl(settings.endpointUrl);
+    return undefined;
+  } catch {
+    return i18n.t('ai.settings.badUrl');
+  }
+}

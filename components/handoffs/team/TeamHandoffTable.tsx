@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
-import { HANDOFF_STATES, STATE_LABELS, type HandoffState } from '../../../lib/handoff-state';
+import { STATE_LABELS } from '../../../lib/handoff-state';
 import { HOST_NAMES } from '../../../lib/record';
 import { teamRecord, teamRowId, type TeamHandoff, type TeamSortColumn } from '../../../lib/team-view';
 import { LocalTime } from '../LocalTime';
 import { SortableHeader } from '../SortableHeader';
+import { StateSelect } from '../StateSelect';
 import { useHostAppLink } from '../use-host-app-link';
 import { useTeamViewState } from './team-view-store';
 
@@ -30,17 +31,13 @@ export function TeamHandoffTable({ rows, owners, total }: { rows: TeamHandoff[];
             ))}
           </select>
         </label>
-        <label>
-          {i18n.t('teamView.state')}
-          <select value={filters.state} onChange={(event) => filter({ state: event.target.value as HandoffState | '' })} data-testid="team-state-filter">
-            <option value="">{i18n.t('teamView.allStates')}</option>
-            {HANDOFF_STATES.map((state) => (
-              <option key={state} value={state}>
-                {STATE_LABELS[state]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StateSelect
+          label={i18n.t('teamView.state')}
+          allLabel={i18n.t('teamView.allStates')}
+          value={filters.state}
+          onChange={(state) => filter({ state })}
+          testId="team-state-filter"
+        />
         <p className="filters__count" role="status" data-testid="team-count">
           {i18n.t('teamView.count', total)}, {i18n.t('teamView.shown', [String(rows.length)])}
         </p>

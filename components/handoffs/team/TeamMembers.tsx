@@ -20,20 +20,18 @@ export function TeamMembers({ connection }: { connection: TeamConnection }) {
   const [confirming, setConfirming] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const run = useCallback(
-    async (work: () => Promise<void>) => {
-      setBusy(true);
-      try {
-        await work();
-        setError(undefined);
-      } catch (caught) {
-        setError(caught instanceof TeamServerError ? caught.message : String(caught));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [],
-  );
+  /** Runs one call to the server; a failure is shown in words and keeps what is on screen. */
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+      setError(undefined);
+    } catch (caught) {
+      setError(caught instanceof TeamServerError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
   const load = useCallback(() => run(async () => setMembers((await teamRequest(connection, '/v1/members', MemberListSchema)).members)), [connection, run]);
   useEffect(() => void load(), [load]);
 

@@ -55,7 +55,10 @@ export function useTeamView(connection: TeamConnection, weeks: number): TeamView
     const controller = new AbortController();
     const attempt = ++latest.current;
     setLoading(true);
-    setView((shown) => (shown && shown.weeks === weeks ? shown : cachedView(connection, weeks)));
+    // Keep what is shown while it answers the same question; otherwise show what was loaded last for it.
+    setView((shown) =>
+      shown && shown.weeks === weeks && shown.server === connection.server && shown.email === connection.member.email ? shown : cachedView(connection, weeks),
+    );
     void (async () => {
       try {
         const [handoffs, metrics] = await Promise.all([

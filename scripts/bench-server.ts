@@ -280,7 +280,8 @@ export function formatServerBench(result: ServerBenchResult): string[] {
     line('pull', result.pull),
     line('GET /health, same load', result.healthUnderLoad) + '  (reference)',
     line('GET /health, idle', result.idleRoundTrip) + '  (reference)',
-    `  errors ${result.errors}${result.firstError ? ` (first: ${result.firstError})` : ''}; acknowledged ${result.acknowledged}, missing afterwards ${result.missingAfterwards}`,
+    // A client that falls behind skips the seconds it missed: fewer pushes than scheduled means the server did not keep pace.
+    `  pushes made ${result.push.n} of ${result.clients * result.seconds} scheduled; errors ${result.errors}${result.firstError ? ` (first: ${result.firstError})` : ''}; acknowledged ${result.acknowledged}, missing afterwards ${result.missingAfterwards}`,
     `  budget p95 ≤ ${SERVER_BUDGET_P95_MS} ms, zero errors, nothing missing: ${result.met ? 'met' : 'NOT met'} (push+pull p95 ${ms(result.p95)}, ${(result.p95 / result.healthUnderLoad.p95).toFixed(1)}× /health under the same load)`,
   ];
 }

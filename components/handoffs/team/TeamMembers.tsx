@@ -37,10 +37,13 @@ export function TeamMembers({ connection }: { connection: TeamConnection }) {
 
   function onInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     const body = { email: String(form.get('email') ?? '').trim(), role: form.get('role') as Role };
     void run(async () => {
       setInvite(await teamRequest(connection, '/v1/members/invite', InviteCreatedSchema, { body }));
+      // Only a refused invite keeps what was typed, to correct it.
+      formElement.reset();
       await load();
     });
   }

@@ -84,7 +84,12 @@ export function toCsv(rows: HandoffRow[]): string {
     ...FIXED_COLUMNS.map(([, cell]) => cell(row)),
     ...fields.map((column) => (column.templateId === row.handoff.templateId ? (ownEntry(row.handoff.values, column.fieldId) ?? '') : '')),
   ]);
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
+  return csvTable([header, ...lines]);
+}
+
+/** Lines of cells as CSV text (RFC 4180, CRLF line ends, each cell made safe by csvCell). */
+export function csvTable(lines: string[][]): string {
+  return lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
 }
 
 /** Each template's fields in template order, then values of fields it no longer has. */
@@ -131,7 +136,7 @@ export function toExportDocument(handoffs: StoredHandoff[], revisions: Revision[
 }
 
 /** "baton-handoffs-2026-11-26.json", dated in the user's own time zone. */
-export function exportFileName(extension: 'json' | 'csv', date: Date): string {
+export function exportFileName(extension: 'json' | 'csv', date: Date, name = 'baton-handoffs'): string {
   const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
-  return `baton-handoffs-${day}.${extension}`;
+  return `${name}-${day}.${extension}`;
 }

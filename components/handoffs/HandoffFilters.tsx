@@ -1,8 +1,8 @@
 import { HOST_NAMES } from '../../lib/record';
-import { HANDOFF_STATES, STATE_LABELS, type HandoffState } from '../../lib/handoff-state';
 import { HOST_APPS, type HostApp } from '../../lib/record';
 import { useHandoffsView } from './handoffs-store';
 import { plural } from './plural';
+import { StateSelect } from './StateSelect';
 
 /** Narrows the list by app, by state and by text; the counts say how much is hidden. */
 export function HandoffFilters({ total, shown }: { total: number; shown: number }) {
@@ -21,17 +21,7 @@ export function HandoffFilters({ total, shown }: { total: number; shown: number 
           ))}
         </select>
       </label>
-      <label>
-        State
-        <select value={filters.state} onChange={(event) => filter({ state: event.target.value as HandoffState | '' })}>
-          <option value="">All states</option>
-          {HANDOFF_STATES.map((state) => (
-            <option key={state} value={state}>
-              {STATE_LABELS[state]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StateSelect label="State" allLabel="All states" value={filters.state} onChange={(state) => filter({ state })} />
       <label className="filters__check">
         <input type="checkbox" checked={filters.unverified} onChange={(event) => filter({ unverified: event.target.checked })} />
         Moved without a complete handoff only

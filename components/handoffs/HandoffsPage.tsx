@@ -1,20 +1,36 @@
+import { may } from '../../lib/sync/roles';
 import { HandoffExport } from './HandoffExport';
 import { HandoffFilters } from './HandoffFilters';
 import { HandoffImport } from './HandoffImport';
 import { HandoffTable } from './HandoffTable';
+import { HandoffsTabs } from './HandoffsTabs';
+import { TeamView } from './team/TeamView';
+import { useTeamConnection } from './team/use-team-connection';
 import { useHandoffsView } from './handoffs-store';
 import { useHandoffRows } from './use-handoff-rows';
 import { visibleRows } from './visible-rows';
 
-/** Every handoff kept in this browser: where each stands, its change log, export and import. */
+/**
+ * Every handoff kept in this browser: where each stands, its change log, export and import.
+ * Leads and admins of a team server also get the Team tab (members never see it).
+ */
 export function HandoffsPage() {
+  const connection = useTeamConnection();
+  return (
+    <main className="handoffs-page">
+      <h1>Baton handoffs</h1>
+      {connection && may(connection.member.role, 'teamView') ? <HandoffsTabs mine={<MyHandoffs />} team={<TeamView connection={connection} />} /> : <MyHandoffs />}
+    </main>
+  );
+}
+
+function MyHandoffs() {
   const rows = useHandoffRows();
   const filters = useHandoffsView((state) => state.filters);
   const sort = useHandoffsView((state) => state.sort);
   const shown = rows ? visibleRows(rows, filters, sort) : [];
   return (
-    <main className="handoffs-page">
-      <h1>Baton handoffs</h1>
+    <>
       <section aria-labelledby="list-title">
         <h2 id="list-title">Handoffs in this browser</h2>
         {rows === undefined ? (
@@ -30,6 +46,6 @@ export function HandoffsPage() {
         )}
       </section>
       <HandoffImport />
-    </main>
+    </>
   );
 }

@@ -1,19 +1,9 @@
 import { useHandoffsView, type SortColumn } from './handoffs-store';
+import { SortableHeader } from './SortableHeader';
 
-/** A column header that sorts the table; screen readers hear the order through aria-sort. */
+/** A column header of the local handoffs table, sorting through the page's store. */
 export function SortHeader({ column, label }: { column: SortColumn; label: string }) {
   const sort = useHandoffsView((state) => state.sort);
   const sortBy = useHandoffsView((state) => state.sortBy);
-  const active = sort.column === column;
-  const order = sort.descending ? 'descending' : 'ascending';
-  return (
-    <th scope="col" aria-sort={active ? order : undefined}>
-      <button type="button" className="sort" onClick={() => sortBy(column)}>
-        {label}
-        <span className="sort__mark" aria-hidden="true">
-          {active ? (sort.descending ? '▼' : '▲') : '↕'}
-        </span>
-      </button>
-    </th>
-  );
+  return <SortableHeader label={label} active={sort.column === column} descending={sort.descending} onSort={() => sortBy(column)} />;
 }

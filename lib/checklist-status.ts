@@ -31,9 +31,9 @@ export function checklistStatus(handoff: Handoff, kind: RecordKind): ChecklistSt
   };
 }
 
-/** The templates that apply to records of this kind, those that gate a stage first, then by name. */
+/** The templates (not archived) that apply to records of this kind, those that gate a stage first, then by name. */
 export function applicableTemplates(templates: Template[], kind: RecordKind): Template[] {
   return templates
-    .filter((template) => template.appliesTo.some((target) => target.host === kind.host && target.objectType === kind.objectType))
+    .filter((template) => !template.archived && template.appliesTo.some((target) => target.host === kind.host && target.objectType === kind.objectType))
     .sort((a, b) => Number(gateStagesFor(b, kind) !== undefined) - Number(gateStagesFor(a, kind) !== undefined) || a.name.localeCompare(b.name));
 }

@@ -8,6 +8,8 @@ export interface Handoff {
   values: FieldValues;
   /** The gated stage Baton saw the record in while this checklist was complete (lib/unverified.ts). */
   verifiedStage?: string;
+  /** The template's current version, when this handoff stays on the older one it started on until the rep opts in. */
+  newer?: Template;
 }
 
 /** The stages a template gates on this kind of record, as one regex source. */

@@ -1,5 +1,6 @@
 import { completeness } from '../completeness';
-import type { FieldValues, Template } from '../template';
+import type { Handoff } from '../checklist-status';
+import type { Template } from '../template';
 
 // What a new version of a template means for a handoff started on an older one: the panel
 // shows it before the rep opts in, the editor counts it before the author saves.
@@ -25,13 +26,7 @@ export function hasChanges(changes: TemplateChanges): boolean {
   return changes.added.length + changes.removed.length + changes.nowRequired.length > 0;
 }
 
-/** A local handoff: the template version it is on, and what was typed. */
-export interface HandoffOnVersion {
-  template: Template;
-  values: FieldValues;
-}
-
-/** How many handoffs complete today would be incomplete if they moved to `next`. */
-export function newlyIncomplete(handoffs: HandoffOnVersion[], next: Template): number {
+/** How many handoffs complete today (on the version each is on) would be incomplete on `next`. */
+export function newlyIncomplete(handoffs: Pick<Handoff, 'template' | 'values'>[], next: Template): number {
   return handoffs.filter(({ template, values }) => completeness(template, values).complete && !completeness(next, values).complete).length;
 }

@@ -111,7 +111,7 @@ describe('what a new version changes', () => {
   });
 
   it('counts the handoffs that are complete now and would not be', () => {
-    const handoffs = [
+    const handoffs: { template: Template; values: Record<string, string> }[] = [
       { template: before, values: { goals: 'x'.repeat(50) } },
       { template: before, values: { goals: 'x', tier: 'Silver' } },
       { template: before, values: { goals: 'x', tier: 'Silver', risk: 'none' } },

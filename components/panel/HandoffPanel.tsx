@@ -20,6 +20,7 @@ import { TAB_PANEL_ID, tabId, TemplateTabs } from './TemplateTabs';
 import type { PanelLocation } from '../../lib/panel-location';
 import { useDockFrame } from './use-dock-frame';
 import { PanelMenu } from './PanelMenu';
+import { VersionNotice } from './VersionNotice';
 
 /**
  * The checklist for the record the host tab shows. Lives in an extension-page iframe that
@@ -104,6 +105,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
       {handoffs && handoffs.length > 1 ? (
         <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} activeId={active?.template.id} onSelect={selectTemplate} />
       ) : null}
+      {active ? <VersionNotice recordRef={ref} handoff={active} /> : null}
       {active ? (
         <div id={TAB_PANEL_ID} role={handoffs && handoffs.length > 1 ? 'tabpanel' : undefined} aria-labelledby={handoffs && handoffs.length > 1 ? tabId(active.template.id) : undefined}>
           <ChecklistForm

@@ -48,6 +48,17 @@ export async function recordHandoffs(db: BatonDb, ref: RecordRef): Promise<Hando
   });
 }
 
+/** Every local handoff on this template, each with the version it is on (the editor counts what a new version would change). */
+export async function templateHandoffs(db: BatonDb, templateId: string): Promise<Pick<Handoff, 'template' | 'values'>[]> {
+  return db.transaction('r', db.templates, db.templateVersions, db.handoffs, async () => {
+    const current = await db.templates.get(templateId);
+    if (!current) return [];
+    const drafts = await db.handoffs.filter((draft) => draft.templateId === templateId).toArray();
+    const kept = await keptVersions(db, drafts, [current]);
+    return drafts.map((draft) => ({ template: draftTemplate(current, draft, kept).template, values: draft.values }));
+  });
+}
+
 /** The rep opts in: the record's handoff moves to the template's current version. */
 export async function adoptCurrentVersion(db: BatonDb, ref: RecordRef, templateId: string, now = Date.now()): Promise<void> {
   await db.transaction('rw', db.templates, db.handoffs, async () => {

@@ -25,13 +25,14 @@ export function GateEditor({ target, knownLabels }: GateEditorProps) {
   const addGate = useEditorStore((state) => state.addGate);
   const removeGate = useEditorStore((state) => state.removeGate);
   const [typed, setTyped] = useState('');
+  const [exact, setExact] = useState(false);
   const matches = matchingLabels(target.gates, knownLabels);
   const typedText = typed.trim();
-  // A typed label Baton has seen is that exact stage; any other text matches labels containing it.
+  // Text matches every stage containing it ("closed won" also stops "Closed Won – Enterprise"),
+  // unless the author asks for exactly that stage.
   const add = () => {
     if (!typedText) return;
-    const seen = knownLabels.find((label) => label.toLocaleLowerCase() === typedText.toLocaleLowerCase());
-    addGate(target.key, seen ? { kind: 'label', text: seen } : { kind: 'contains', text: typedText });
+    addGate(target.key, { kind: exact ? 'label' : 'contains', text: typedText });
     setTyped('');
   };
 
@@ -65,6 +66,10 @@ export function GateEditor({ target, knownLabels }: GateEditorProps) {
             <option key={label} value={label} />
           ))}
         </datalist>
+        <label className="inline">
+          <input type="checkbox" checked={exact} onChange={(event) => setExact(event.target.checked)} />
+          {i18n.t('editor.exactStage')}
+        </label>
         <button type="button" className="secondary" disabled={!typedText} onClick={add}>
           {i18n.t('editor.addStageButton')}
         </button>

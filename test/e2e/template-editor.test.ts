@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -160,6 +160,63 @@ describe('template editor', () => {
       expect(await commits(page)).toEqual([]);
     } finally {
       await member.dispose();
+    }
+  });
+});
+
+// Chromium reads policies only from /etc/chromium/policies/managed (no per-profile path in
+// Debian's build; `strings` on the binary names no other). A file there applies to every
+// Chromium on the machine, and every Baton e2e build shares one extension id: on this shared
+// machine it would lock settings in other engineers' concurrent runs. So by default the managed
+// area is stubbed in the settings page only (the page still reads it through the real reader,
+// component and locking); with BATON_E2E_SYSTEM_POLICY=1 (a throwaway CI machine, as root) the
+// test writes the real policy file before the browser starts and removes it afterwards.
+const SYSTEM_POLICY = process.env.BATON_E2E_SYSTEM_POLICY === '1';
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/baton-e2e.json`;
+const EXTENSION_ID = new URL(DEFAULT_ALLOWED_ORIGINS[0]!).host;
+
+describe('managed policy', () => {
+  const policy = {
+    teamServer: 'https://baton.acme.example',
+    aiProvider: 'off',
+    templates: [{ id: 'org-handoff', name: 'Org handoff', version: 3, appliesTo: [{ host: 'hubspot', objectType: 'deal', gateStages: 'closed won' }], fields: [{ id: 'po', label: 'PO number', kind: 'text', required: true }] }],
+  };
+
+  it('locks the team server (and what else the organization set) in settings, Set by your organization', async () => {
+    let session: Session | undefined;
+    try {
+      if (SYSTEM_POLICY) {
+        mkdirSync(POLICY_DIR, { recursive: true });
+        writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
+      }
+      session = await launch([HUBSPOT]);
+      if (!SYSTEM_POLICY) {
+        await session.context.addInitScript((managed) => {
+          const area = (globalThis as unknown as { chrome?: { storage?: { managed?: object } } }).chrome?.storage?.managed;
+          if (area) Object.defineProperty(area, 'get', { value: async () => managed });
+        }, policy);
+      }
+      const settings = await session.context.newPage();
+      await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
+      const managed = settings.getByTestId('managed-settings');
+      await pollText(managed).toContain('Set by your organization');
+      const server = managed.getByLabel('Team server');
+      expect(await server.inputValue()).toBe('https://baton.acme.example');
+      expect(await server.getAttribute('readonly')).not.toBeNull();
+      expect(await managed.getByLabel('Templates').inputValue()).toBe('Org handoff (v3)');
+      expect(await managed.getByLabel('AI provider').inputValue()).toBe('Off');
+      if (SYSTEM_POLICY) {
+        // The worker installed the organization's template; the editor shows it locked.
+        const editorPage = await session.context.newPage();
+        await editorPage.goto(`chrome-extension://${session.extensionId}/editor.html`);
+        await editorPage.getByRole('button', { name: 'Org handoff', exact: true }).click({ timeout: 15_000 });
+        await editorPage.getByTestId('template-locked').waitFor();
+        expect(await editorPage.getByRole('button', { name: 'Save as a new version' }).isDisabled()).toBe(true);
+      }
+    } finally {
+      await session?.dispose();
+      if (SYSTEM_POLICY) rmSync(POLICY_FILE, { force: true });
     }
   });
 });

@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
 import { useId } from 'react';
-import { FIELD_KINDS, QUALITY_CHECKS, type QualityCheck } from '../../lib/template';
+import { QUALITY_CHECKS, type QualityCheck } from '../../lib/template';
 import type { FieldDraft } from '../../lib/template-editor/editor-state';
 import { useEditorStore } from './editor-store';
+import { KindSelect } from './EntryInput';
 import { ProblemText } from './ProblemText';
 
 interface FieldEditorProps {
@@ -35,13 +36,7 @@ export function FieldEditor({ field, index, others, disabled }: FieldEditorProps
         </label>
         <label>
           {i18n.t('editor.fieldKind')}
-          <select value={field.kind} onChange={(event) => set({ kind: event.target.value as FieldDraft['kind'] })}>
-            {FIELD_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {i18n.t(`editor.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
+          <KindSelect value={field.kind} onChange={(kind) => set({ kind })} />
         </label>
       </div>
       <label>

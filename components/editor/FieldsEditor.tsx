@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
-import { FIELD_KINDS, type FieldKind } from '../../lib/template';
+import type { FieldKind } from '../../lib/template';
+import { EntryInput, KindSelect } from './EntryInput';
 import { useEditorStore } from './editor-store';
 import { FieldEditor } from './FieldEditor';
 import { ProblemText } from './ProblemText';
@@ -34,25 +35,11 @@ export function FieldsEditor({ disabled }: { disabled: boolean }) {
         <div className="row">
           <label>
             {i18n.t('editor.newFieldLabel')}
-            <input
-              value={label}
-              onChange={(event) => setLabel(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key !== 'Enter') return;
-                event.preventDefault();
-                add();
-              }}
-            />
+            <EntryInput value={label} onChange={setLabel} onEnter={add} />
           </label>
           <label>
             {i18n.t('editor.fieldKind')}
-            <select value={kind} onChange={(event) => setKind(event.target.value as FieldKind)}>
-              {FIELD_KINDS.map((option) => (
-                <option key={option} value={option}>
-                  {i18n.t(`editor.kinds.${option}`)}
-                </option>
-              ))}
-            </select>
+            <KindSelect value={kind} onChange={setKind} />
           </label>
           <button type="button" disabled={!label.trim()} onClick={add}>
             {i18n.t('editor.addFieldButton')}

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { TargetDraft } from '../../lib/template-editor/editor-state';
 import { matchingLabels, type GateTerm } from '../../lib/template-editor/gate-terms';
 import { useEditorStore } from './editor-store';
+import { EntryInput } from './EntryInput';
 
 interface GateEditorProps {
   target: TargetDraft;
@@ -50,17 +51,7 @@ export function GateEditor({ target, knownLabels }: GateEditorProps) {
       </ul>
       <label htmlFor={`${id}-stage`}>{i18n.t('editor.addStage')}</label>
       <div className="row">
-        <input
-          id={`${id}-stage`}
-          list={`${id}-seen`}
-          value={typed}
-          onChange={(event) => setTyped(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key !== 'Enter') return;
-            event.preventDefault();
-            add();
-          }}
-        />
+        <EntryInput id={`${id}-stage`} list={`${id}-seen`} value={typed} onChange={setTyped} onEnter={add} />
         <datalist id={`${id}-seen`}>
           {knownLabels.map((label) => (
             <option key={label} value={label} />

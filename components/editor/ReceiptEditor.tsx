@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import { useEditorStore } from './editor-store';
+import { EntryInput } from './EntryInput';
 import { ProblemText } from './ProblemText';
 import { ReorderableList } from './ReorderableList';
 
@@ -38,15 +39,7 @@ export function ReceiptEditor({ disabled }: { disabled: boolean }) {
       <fieldset className="row" disabled={disabled}>
         <label>
           {i18n.t('editor.newReceiptItem')}
-          <input
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter') return;
-              event.preventDefault();
-              add();
-            }}
-          />
+          <EntryInput value={text} onChange={setText} onEnter={add} />
         </label>
         <button type="button" className="secondary" disabled={!text.trim()} onClick={add}>
           {i18n.t('editor.addReceipt')}

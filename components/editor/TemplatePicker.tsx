@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { batonDb } from '../storage/db';
 import { useEditorStore } from './editor-store';
+import { EntryInput } from './EntryInput';
 
 /** Every template on this device: open one, duplicate it, or start a new one. */
 export function TemplatePicker({ managedIds }: { managedIds: ReadonlySet<string> }) {
@@ -46,15 +47,7 @@ export function TemplatePicker({ managedIds }: { managedIds: ReadonlySet<string>
       </ul>
       <label>
         {i18n.t('editor.newTemplateName')}
-        <input
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key !== 'Enter') return;
-            event.preventDefault();
-            start();
-          }}
-        />
+        <EntryInput value={name} onChange={setName} onEnter={start} />
       </label>
       <button type="button" disabled={!name.trim()} onClick={start}>
         {i18n.t('editor.newTemplate')}

@@ -4,6 +4,7 @@ import { gateSource, gateTerms, matchingLabels } from '../../lib/template-editor
 import { newlyIncomplete, templateChanges } from '../../lib/template-editor/template-changes';
 import { TemplateSchema, type Template } from '../../lib/template';
 import { defaultTemplates } from '../../lib/default-templates';
+import { SEEN_STAGES_KEPT, withSeenStage } from '../../lib/seen-stages';
 
 const KNOWN = ['Appointment scheduled', 'Closed won', 'Closed Won – Enterprise', 'Closed lost'];
 
@@ -118,5 +119,18 @@ describe('what a new version changes', () => {
       { template: before, values: {} },
     ];
     expect(newlyIncomplete(handoffs, after)).toBe(2);
+  });
+});
+
+describe('stage labels Baton has seen', () => {
+  it('keeps each label once, newest first, per app, within the bound', () => {
+    let seen = withSeenStage({}, 'hubspot', 'Closed won');
+    seen = withSeenStage(seen, 'hubspot', '  Appointment   scheduled ');
+    seen = withSeenStage(seen, 'hubspot', 'Closed won');
+    seen = withSeenStage(seen, 'pipedrive', 'Won');
+    expect(seen).toEqual({ hubspot: ['Closed won', 'Appointment scheduled'], pipedrive: ['Won'] });
+    for (let index = 0; index < SEEN_STAGES_KEPT + 5; index += 1) seen = withSeenStage(seen, 'hubspot', `Stage ${index}`);
+    expect(seen.hubspot).toHaveLength(SEEN_STAGES_KEPT);
+    expect(seen.hubspot![0]).toBe(`Stage ${SEEN_STAGES_KEPT + 4}`);
   });
 });

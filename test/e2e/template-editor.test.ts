@@ -162,6 +162,32 @@ describe('template editor', () => {
       await member.dispose();
     }
   });
+
+  it('a handoff keeps its version until the rep opts in; the panel says what changed', async () => {
+    const page = await admin.context.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/9002');
+    const panel = await panelFrame(page);
+    await panel.getByRole('tab', { name: 'Finance handoff' }).click();
+    await panel.getByLabel('Budget').fill('1200');
+    await pollText(panel.getByTestId('save-status')).toContain('Saved');
+
+    await tabTo(editor, "New field's label");
+    await editor.keyboard.type('Cost centre');
+    await tabTo(editor, /^Add field$/);
+    await editor.keyboard.press('Enter');
+    await editor.getByTestId('fields-entry').nth(2).getByLabel('Required', { exact: true }).check();
+    await editor.getByRole('button', { name: 'Save as a new version' }).click();
+    await pollText(editor.getByTestId('save-outcome')).toContain('Saved as version 2');
+
+    const notice = panel.getByTestId('version-notice');
+    await pollText(notice).toContain('Version 2 of this template is out.');
+    expect(await notice.innerText()).toContain('Added: Cost centre.');
+    expect(await panel.getByLabel('Cost centre').count()).toBe(0);
+    await notice.getByRole('button', { name: 'Use version 2' }).click();
+    await panel.getByLabel('Cost centre').waitFor();
+    await expect.poll(() => panel.getByTestId('version-notice').count()).toBe(0);
+    expect(await panel.getByLabel('Budget').inputValue()).toBe('1200');
+  });
 });
 
 // Chromium reads policies only from /etc/chromium/policies/managed (no per-profile path in

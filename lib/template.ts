@@ -80,7 +80,7 @@ export const TemplateSchema = z
     /** What the handoff is for, shown to whoever edits or picks the template. */
     description: z.optional(z.string().check(z.maxLength(500))),
     version: z.int().check(z.positive()),
-    /** Retired by its editor: kept for the handoffs started on it, applied to no new record. */
+    /** Retired by its editor: applies to no record any more; its versions and the handoffs typed on it stay stored. */
     archived: z.optional(z.boolean()),
     appliesTo: z.array(HOST_TARGET).check(z.minLength(1), templateList(20)),
     fields: z.array(FieldSchema).check(z.minLength(1), templateList(60)),

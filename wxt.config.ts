@@ -16,7 +16,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     // scripting: the ClickUp script on a team's own ClickUp domain, added at run time.
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // alarms: the team's published templates are fetched again every 15 minutes.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     optional_host_permissions: ['https://*/*'],
     // The panel frame opens IndexedDB inside the host's tab. Chromium gives an extension frame
     // its own unpartitioned storage only where the extension holds host permission for the
@@ -41,7 +42,12 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { key: CHROME_KEY }),
+      : {
+          key: CHROME_KEY,
+          // What an administrator may set through Chrome enterprise policy (lib/managed-policy.ts).
+          // Firefox reads the same keys from policies.json "3rdparty" and takes no schema.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
   zip: {
     // The sources zip AMO rebuilds the Firefox build from (`npm ci && npx wxt build -b firefox --mv3`):

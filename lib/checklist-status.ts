@@ -8,6 +8,8 @@ export interface Handoff {
   values: FieldValues;
   /** The gated stage Baton saw the record in while this checklist was complete (lib/unverified.ts). */
   verifiedStage?: string;
+  /** The template's current version, when this handoff stays on the older one it started on until the rep opts in. */
+  newer?: Template;
 }
 
 /** The stages a template gates on this kind of record, as one regex source. */
@@ -31,9 +33,9 @@ export function checklistStatus(handoff: Handoff, kind: RecordKind): ChecklistSt
   };
 }
 
-/** The templates that apply to records of this kind, those that gate a stage first, then by name. */
+/** The templates (not archived) that apply to records of this kind, those that gate a stage first, then by name. */
 export function applicableTemplates(templates: Template[], kind: RecordKind): Template[] {
   return templates
-    .filter((template) => template.appliesTo.some((target) => target.host === kind.host && target.objectType === kind.objectType))
+    .filter((template) => !template.archived && template.appliesTo.some((target) => target.host === kind.host && target.objectType === kind.objectType))
     .sort((a, b) => Number(gateStagesFor(b, kind) !== undefined) - Number(gateStagesFor(a, kind) !== undefined) || a.name.localeCompare(b.name));
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TemplateSchema, type Template } from './template';
 
 // What an organization's administrator can set for every Baton it installs, through the
 // browser's managed storage (Chrome enterprise policy, Firefox policies.json "3rdparty"). A
@@ -12,8 +13,33 @@ export const ManagedPolicySchema = z.object({
   teamServer: z.optional(z.string()),
   /** Which AI provider is allowed: "off" forces AI off whatever the person chose. */
   aiProvider: z.optional(z.enum(AI_PROVIDERS)),
+  /**
+   * The organization's templates: installed on every Baton, and locked (people cannot edit,
+   * archive or replace them). Read one by one: a template that does not parse is left out, the others stay.
+   */
+  templates: z.optional(z.pipe(z.array(z.unknown()), z.transform((entries) => entries.flatMap(validTemplate)))),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
+
+function validTemplate(entry: unknown): Template[] {
+  const parsed = TemplateSchema.safeParse(entry);
+  return parsed.success ? [parsed.data] : [];
+}
+
+/** A setting as it applies: the organization's value when it manages it, locked, else the person's own. */
+export interface EffectiveSetting<T> {
+  value: T;
+  locked: boolean;
+}
+
+export function effectiveSetting<T>(local: T, managed: T | undefined): EffectiveSetting<T> {
+  return managed === undefined ? { value: local, locked: false } : { value: managed, locked: true };
+}
+
+/** The ids of the templates the organization manages: people may not edit or replace them. */
+export function managedTemplateIds(policy: ManagedPolicy): ReadonlySet<string> {
+  return new Set((policy.templates ?? []).map((template) => template.id));
+}
 
 /** A policy that does not parse is ignored key by key, never as a whole: one typo must not unlock the rest. */
 export function parseManagedPolicy(raw: unknown): ManagedPolicy {

@@ -94,6 +94,8 @@ export const StatusBatchSchema = z.object({
 export const RecordRefsSchema = z.array(RecordRefSchema).check(z.maxLength(5000));
 export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 
+export const AdoptVersionSchema = z.object({ ref: RecordRefSchema, templateId: z.string().check(z.maxLength(64)) });
+
 export const SaveFieldSchema = z.object({
   ref: RecordRefSchema,
   templateId: z.string(),

@@ -11,6 +11,8 @@ export interface BatonProtocol {
   getRecordStatus(ref: RecordRef): RecordStatus;
   /** Panel -> background: one keystroke's worth of draft, durable when this resolves. */
   saveField(input: SaveField): { savedAt: number };
+  /** Panel -> background: move this record's handoff to the template's current version. */
+  adoptTemplateVersion(input: { ref: RecordRef; templateId: string }): void;
   /** Background -> tabs: a record's checklist changed (in any tab). */
   recordChanged(status: RecordStatus): void;
   /** Content script -> background: one read for every card and row of a board or list. */

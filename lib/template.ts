@@ -77,7 +77,11 @@ export const TemplateSchema = z
   .object({
     id: identifier,
     name: z.string().check(z.minLength(1), z.maxLength(80)),
+    /** What the handoff is for, shown to whoever edits or picks the template. */
+    description: z.optional(z.string().check(z.maxLength(500))),
     version: z.int().check(z.positive()),
+    /** Retired by its editor: applies to no record any more; its versions and the handoffs typed on it stay stored. */
+    archived: z.optional(z.boolean()),
     appliesTo: z.array(HOST_TARGET).check(z.minLength(1), templateList(20)),
     fields: z.array(FieldSchema).check(z.minLength(1), templateList(60)),
     /** The field naming the one person who owns the next stage. */

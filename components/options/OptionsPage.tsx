@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { AiSettingsForm } from './AiSettingsForm';
+import { ManagedSettings } from './ManagedSettings';
 import { TemplateImport } from './TemplateImport';
 import { TemplateList } from './TemplateList';
 import { WhiteLabelHosts } from './WhiteLabelHosts';
@@ -19,9 +20,13 @@ export function OptionsPage() {
       </section>
       <section aria-labelledby="templates-title">
         <h2 id="templates-title">Handoff templates</h2>
+        <p>
+          <a href="/editor.html">{i18n.t('editor.openEditor')}</a>: create, duplicate, edit, archive and publish templates.
+        </p>
         <TemplateList />
         <TemplateImport />
       </section>
+      <ManagedSettings />
       <section aria-labelledby="hosts-title">
         <h2 id="hosts-title">ClickUp on your own domain</h2>
         <WhiteLabelHosts />

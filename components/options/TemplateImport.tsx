@@ -1,4 +1,7 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
+import { managedTemplateIds } from '../../lib/managed-policy';
+import { managedPolicy } from '../storage/managed-policy';
 import { messenger } from '../../lib/messages';
 import { parseTemplateJson, type TemplateParseResult } from '../../lib/template-json';
 import { batonDb } from '../storage/db';
@@ -31,6 +34,9 @@ export function TemplateImport() {
   async function install() {
     if (!parsed?.ok) return;
     try {
+      if (managedTemplateIds(await managedPolicy.get()).has(parsed.template.id)) {
+        throw new Error(`"${parsed.template.name}": ${i18n.t('managed.setByOrganization')}.`);
+      }
       const { replaced } = await importTemplate(batonDb(), parsed.template);
       const verb = replaced ? `Replaced version ${replaced.version} with` : 'Installed';
       setOutcome({ kind: 'saved', message: `${verb} "${parsed.template.name}" version ${parsed.template.version}.` });

@@ -24,6 +24,7 @@ import { DraftFromNotes } from '../ai/DraftFromNotes';
 import { flagsByField } from '../../lib/quality';
 import { ReviewCount } from './QualityFlags';
 import { useTeamMembers } from './use-team-members';
+import { VersionNotice } from './VersionNotice';
 
 /**
  * The checklist for the record the host tab shows. Lives in an extension-page iframe that
@@ -113,6 +114,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
       {handoffs && handoffs.length > 1 ? (
         <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} activeId={active?.template.id} onSelect={selectTemplate} />
       ) : null}
+      {active ? <VersionNotice recordRef={ref} handoff={active} /> : null}
       {active ? (
         <div id={TAB_PANEL_ID} role={handoffs && handoffs.length > 1 ? 'tabpanel' : undefined} aria-labelledby={handoffs && handoffs.length > 1 ? tabId(active.template.id) : undefined}>
           <ChecklistForm

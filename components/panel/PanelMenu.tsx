@@ -1,3 +1,4 @@
+import { OpenEditorButton } from '../editor/OpenEditorButton';
 import { CopyOutlineButton } from '../outline/CopyOutlineButton';
 
 /** The panel's "more" menu: actions for helping us support a page, out of the checklist's way. */
@@ -9,6 +10,7 @@ export function PanelMenu() {
       </summary>
       <div className="panel-menu__items">
         <CopyOutlineButton />
+        <OpenEditorButton />
       </div>
     </details>
   );

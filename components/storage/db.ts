@@ -12,6 +12,8 @@ export class BatonDb extends Dexie {
   handoffs!: Table<StoredHandoff, HandoffKey>;
   revisions!: EntityTable<Revision, 'id'>;
   receipts!: Table<Receipt, HandoffKey>;
+  /** Every version of every template Baton has held: a handoff keeps the version it started on. */
+  templateVersions!: Table<Template, [id: string, version: number]>;
 
   constructor(name = 'baton') {
     super(name);
@@ -24,6 +26,13 @@ export class BatonDb extends Dexie {
     this.version(2).stores({
       receipts: '[host+objectType+recordId+templateId], updatedAt',
     });
+    // v4: template versions (issue 12). The templates held today become the first kept
+    // versions, so the handoffs started on them stay on them when a newer one arrives.
+    this.version(4)
+      .stores({ templateVersions: '[id+version], id' })
+      .upgrade(async (tx) => {
+        await tx.table('templateVersions').bulkPut(await tx.table('templates').toArray());
+      });
   }
 }
 

@@ -13,16 +13,58 @@ export function handoffKey(ref: RecordRef, templateId: string): HandoffKey {
   return [ref.host, ref.objectType, ref.recordId, templateId];
 }
 
+const versionKey = (id: string, version: number) => `${id}\n${version}`;
+
+/**
+ * The older template versions these drafts were started on, read in one query. A draft stays
+ * on its version until the rep opts in to the current one; a version Baton no longer holds
+ * (a draft from before versions were kept) reads as the current one.
+ */
+async function keptVersions(db: BatonDb, drafts: StoredHandoff[], current: Template[]): Promise<Map<string, Template>> {
+  const currentVersion = new Map(current.map((template) => [template.id, template.version]));
+  const keys = drafts
+    .filter((draft) => currentVersion.has(draft.templateId) && currentVersion.get(draft.templateId) !== draft.templateVersion)
+    .map((draft): [string, number] => [draft.templateId, draft.templateVersion]);
+  const found = await db.templateVersions.bulkGet(keys);
+  return new Map(found.filter((template) => template !== undefined).map((template) => [versionKey(template.id, template.version), template]));
+}
+
+/** The template a draft is judged by: the version it is on, and the current one if that is newer. */
+function draftTemplate(current: Template, draft: StoredHandoff | undefined, kept: Map<string, Template>): Pick<Handoff, 'template' | 'newer'> {
+  const older = draft ? kept.get(versionKey(draft.templateId, draft.templateVersion)) : undefined;
+  return older ? { template: older, newer: current } : { template: current };
+}
+
 /** Each applicable template with what was typed into it for this record. */
 export async function recordHandoffs(db: BatonDb, ref: RecordRef): Promise<Handoff[]> {
-  return db.transaction('r', db.templates, db.handoffs, async () => {
+  return db.transaction('r', db.templates, db.templateVersions, db.handoffs, async () => {
     const templates = await templatesFor(db, ref);
-    return Promise.all(
-      templates.map(async (template) => {
-        const stored = await db.handoffs.get(handoffKey(ref, template.id));
-        return { template, values: stored?.values ?? {}, verifiedStage: stored?.verifiedStage };
-      }),
-    );
+    const drafts = await db.handoffs.where('[host+objectType+recordId]').equals([ref.host, ref.objectType, ref.recordId]).toArray();
+    const kept = await keptVersions(db, drafts, templates);
+    return templates.map((template) => {
+      const stored = drafts.find((draft) => draft.templateId === template.id);
+      return { ...draftTemplate(template, stored, kept), values: stored?.values ?? {}, verifiedStage: stored?.verifiedStage };
+    });
+  });
+}
+
+/** Every local handoff on this template, each with the version it is on (the editor counts what a new version would change). */
+export async function templateHandoffs(db: BatonDb, templateId: string): Promise<Pick<Handoff, 'template' | 'values'>[]> {
+  return db.transaction('r', db.templates, db.templateVersions, db.handoffs, async () => {
+    const current = await db.templates.get(templateId);
+    if (!current) return [];
+    const drafts = await db.handoffs.filter((draft) => draft.templateId === templateId).toArray();
+    const kept = await keptVersions(db, drafts, [current]);
+    return drafts.map((draft) => ({ template: draftTemplate(current, draft, kept).template, values: draft.values }));
+  });
+}
+
+/** The rep opts in: the record's handoff moves to the template's current version. */
+export async function adoptCurrentVersion(db: BatonDb, ref: RecordRef, templateId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.templates, db.handoffs, async () => {
+    const current = await db.templates.get(templateId);
+    if (!current) throw new Error(`No template "${templateId}"`);
+    await db.handoffs.update(handoffKey(ref, templateId), { templateVersion: current.version, updatedAt: now });
   });
 }
 
@@ -40,10 +82,11 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
   // Taken as the read starts: a read that starts later sees every write this one saw.
   // Sub-millisecond, so two reads in the same millisecond are still ordered.
   const asOf = performance.timeOrigin + performance.now();
-  return db.transaction('r', db.templates, db.handoffs, async () => {
+  return db.transaction('r', db.templates, db.templateVersions, db.handoffs, async () => {
     const templates = await db.templates.toArray();
     const keys = refs.map((ref) => [ref.host, ref.objectType, ref.recordId]);
     const drafts = await db.handoffs.where('[host+objectType+recordId]').anyOf(keys).toArray();
+    const kept = await keptVersions(db, drafts, templates);
     const draftsByRecord = new Map<string, StoredHandoff[]>();
     for (const draft of drafts) draftsByRecord.set(recordLabel(draft), [...(draftsByRecord.get(recordLabel(draft)) ?? []), draft]);
     // A board holds records of one kind, most with nothing typed yet: their templates and
@@ -65,7 +108,7 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
       if (!stored) return { ref, started: false, asOf, checklists: empty };
       const checklists = applicable.map((template) => {
         const draft = stored.find((candidate) => candidate.templateId === template.id);
-        return checklistStatus({ template, values: draft?.values ?? {}, verifiedStage: draft?.verifiedStage }, ref);
+        return checklistStatus({ ...draftTemplate(template, draft, kept), values: draft?.values ?? {}, verifiedStage: draft?.verifiedStage }, ref);
       });
       const started = stored.some((draft) => Object.values(draft.values).some((value) => value.trim() !== ''));
       return { ref, started, asOf, checklists };
@@ -81,14 +124,16 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
  */
 export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.now()): Promise<void> {
   const { ref, templateId, fieldId, value, typedAt, editor } = input;
-  await db.transaction('rw', db.templates, db.handoffs, db.revisions, async () => {
-    const template = await db.templates.get(templateId);
-    if (!template) throw new Error(`No template "${templateId}"`);
+  await db.transaction('rw', db.templates, db.templateVersions, db.handoffs, db.revisions, async () => {
+    const current = await db.templates.get(templateId);
+    if (!current) throw new Error(`No template "${templateId}"`);
+    const key = handoffKey(ref, templateId);
+    const stored = await db.handoffs.get(key);
+    // A draft stays on the version it started on (until the rep opts in): its fields count.
+    const { template } = draftTemplate(current, stored, await keptVersions(db, stored ? [stored] : [], [current]));
     if (!template.fields.some((field) => field.id === fieldId)) {
       throw new Error(`Template "${template.name}" has no field "${fieldId}"`);
     }
-    const key = handoffKey(ref, templateId);
-    const stored = await db.handoffs.get(key);
     const oldValue = ownEntry(stored?.values, fieldId) ?? '';
     // A keystroke overtaken by a newer one (sent later, stored first) changes nothing.
     if ((ownEntry(stored?.typedAt, fieldId) ?? -Infinity) > typedAt) return;
@@ -128,7 +173,7 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
  */
 export async function recordStageSightings(db: BatonDb, sightings: StageSighting[], now = Date.now()): Promise<RecordRef[]> {
   const changed: RecordRef[] = [];
-  await db.transaction('rw', db.templates, db.handoffs, db.revisions, async () => {
+  await db.transaction('rw', db.templates, db.templateVersions, db.handoffs, db.revisions, async () => {
     for (const { ref, stage, recordTitle, recordUrl } of sightings) {
       for (const handoff of await recordHandoffs(db, ref)) {
         const status = checklistStatus(handoff, ref);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { clickupHosts } from '../../components/storage/clickup-hosts';
+import { seenStages } from '../../components/storage/seen-stages';
 import { isHostAppUrl } from '../../lib/hosts/origins';
 import { messenger } from '../../lib/messages';
 import { DockFrameRoleSchema, DockShowSchema, FrameTicketSchema } from '../../lib/panel-location-schema';
@@ -28,6 +29,8 @@ export function registerDockFrames(): void {
     const { role, location } = DockShowSchema.parse(data);
     if (location.recordUrl) await assertOwnPageUrl(sender, location.recordUrl);
     const tabId = senderTab(sender);
+    // The template editor offers the stage labels records were seen in; never worth delaying the dock for.
+    if (location.shownStage) void seenStages.remember(location.ref.host, location.shownStage).catch(() => undefined);
     const { frameId, needsTicket } = await report(tabId, role, location);
     if (frameId !== undefined) {
       // A frame that is gone simply does not answer.

@@ -13,6 +13,7 @@ import {
   RecordRefsSchema,
   RecordStatusSchema,
   SaveFieldSchema,
+  AdoptVersionSchema,
   StageSightingsSchema,
   StatusBatchSchema,
   ToolbarBadgeSchema,
@@ -21,7 +22,7 @@ import { messenger } from '../../lib/messages';
 import { RecordRefSchema } from '../../lib/record-schema';
 import { packStatuses } from '../../lib/status-batch';
 import { batonDb } from '../../components/storage/db';
-import { recordStageSightings, recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
+import { adoptCurrentVersion, recordStageSightings, recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
 import { reinjectOnUpdate } from './reinject';
@@ -30,6 +31,7 @@ import { rememberPageNotes, servePageNotes } from '../../components/storage/page
 import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 import { registerDockFrames } from './dock-handlers';
+import { registerTemplateRollout } from './template-rollout';
 import { assertSender, boundFrame, frameShowing, isOwnPage } from './senders';
 import { serveAiCalls } from '../../components/ai/serve-ai';
 
@@ -39,7 +41,7 @@ export default defineBackground({
     // Registered synchronously: MV3 stops this worker after 30 s idle, and the message
     // that wakes it must find its listener. No state is kept in memory.
     const db = batonDb();
-    const templatesReady = installTemplates(db, defaultTemplates());
+    const templatesReady = registerTemplateRollout(db, installTemplates(db, defaultTemplates()));
 
     messenger.onMessage('getRecordStatus', async ({ data, sender }) => {
       assertSender(sender, 'any');
@@ -60,6 +62,15 @@ export default defineBackground({
       // Awaited: once the panel says "Saved", every tab's guard already decides on this value.
       await notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };
+    });
+
+    // The rep opts in to the template's current version (the panel showed what changed).
+    messenger.onMessage('adoptTemplateVersion', async ({ data, sender }) => {
+      const { ref, templateId } = AdoptVersionSchema.parse(data);
+      await frameShowing(sender, ref, 'panel');
+      await templatesReady;
+      await adoptCurrentVersion(db, ref, templateId);
+      await notifyTabs(RecordStatusSchema.parse(await recordStatus(db, ref)));
     });
 
     messenger.onMessage('getRecordStatuses', async ({ data, sender }) => {

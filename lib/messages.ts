@@ -53,6 +53,10 @@ export interface BatonProtocol {
   dockFrameShows(view: DockFrameView): void;
   /** Content script -> background: records shown in gated stages (safety net, lib/unverified.ts). */
   stagesSeen(sightings: StageSighting[]): void;
+  /** Baton's pages -> background: a change was queued or a team server connected: sync now. */
+  syncNow(): void;
+  /** Panel or board (every 20 s while open) -> background: pull now and keep the live channel up. */
+  syncLive(): void;
 }
 
 export const messenger = defineExtensionMessaging<BatonProtocol>();

@@ -20,6 +20,8 @@ import { TAB_PANEL_ID, tabId, TemplateTabs } from './TemplateTabs';
 import type { PanelLocation } from '../../lib/panel-location';
 import { useDockFrame } from './use-dock-frame';
 import { PanelMenu } from './PanelMenu';
+import { keepSyncLive } from '../sync/heartbeat';
+import { SyncStatus } from './SyncStatus';
 
 /**
  * The checklist for the record the host tab shows. Lives in an extension-page iframe that
@@ -54,6 +56,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
     // Deps: refKey identifies ref
   }, [refKey]);
   const handoffs = useLiveQuery(() => (ref ? recordHandoffs(batonDb(), ref) : undefined), [refKey]);
+  useEffect(() => keepSyncLive(), []);
 
   const activeTemplateId = usePanelStore((state) => state.activeTemplateId);
   const selectTemplate = usePanelStore((state) => state.selectTemplate);
@@ -123,6 +126,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
         <BriefActions key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} handoff={active} movedTo={location.movedTo} />
       ) : null}
       <SaveStatus />
+      <SyncStatus />
     </main>
   );
 }

@@ -29,6 +29,7 @@ import { showToolbarBadge } from './toolbar';
 import { notifyTabs, refreshTabs } from './notify-tabs';
 import { registerDockFrames } from './dock-handlers';
 import { assertSender, boundFrame, frameShowing, isOwnPage } from './senders';
+import { registerSync } from './sync';
 
 export default defineBackground({
   type: 'module',
@@ -37,6 +38,7 @@ export default defineBackground({
     // that wakes it must find its listener. No state is kept in memory.
     const db = batonDb();
     const templatesReady = installTemplates(db, defaultTemplates());
+    const sync = registerSync(db, templatesReady);
 
     messenger.onMessage('getRecordStatus', async ({ data, sender }) => {
       assertSender(sender, 'any');
@@ -54,6 +56,7 @@ export default defineBackground({
       const input = { ...typed, recordTitle: location.recordTitle, recordUrl: location.recordUrl };
       await templatesReady;
       await saveFieldValue(db, input);
+      sync.pushSoon();
       // Awaited: once the panel says "Saved", every tab's guard already decides on this value.
       await notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };
@@ -112,6 +115,7 @@ export default defineBackground({
       const sightings = StageSightingsSchema.parse(data);
       await templatesReady;
       const changed = await recordStageSightings(db, sightings);
+      sync.pushSoon();
       await Promise.all(changed.map(async (ref) => notifyTabs(RecordStatusSchema.parse(await recordStatus(db, ref)))));
     });
 

@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { RecordStatusSchema } from '../../lib/message-schemas';
+import { messenger } from '../../lib/messages';
+import type { BatonDb } from '../../components/storage/db';
+import { recordStatus } from '../../components/storage/handoffs';
+import { teamConnection } from '../../components/storage/team-connection';
+import { startSyncLoop, type SyncLoop } from '../../components/sync/sync-loop';
+import { assertSender } from './senders';
+import { notifyTabs } from './notify-tabs';
+
+const PULL_ALARM = 'baton-sync-pull';
+
+/**
+ * Wiring only: the worker's sync loop, woken by queued changes, an alarm, open panels and
+ * boards, and a new connection. Pulled changes take the same path to tabs as local edits.
+ */
+export function registerSync(db: BatonDb, ready: Promise<unknown>): SyncLoop {
+  const loop = startSyncLoop(db, async (refs) => {
+    await ready;
+    await Promise.all(refs.map(async (ref) => notifyTabs(RecordStatusSchema.parse(await recordStatus(db, ref)))));
+  });
+  messenger.onMessage('syncNow', ({ sender }) => {
+    assertSender(sender, 'extensionPage');
+    loop.pushSoon();
+  });
+  messenger.onMessage('syncLive', ({ sender }) => {
+    assertSender(sender, 'any');
+    loop.syncNow();
+    loop.keepLive();
+  });
+  void browser.alarms.create(PULL_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => alarm.name === PULL_ALARM && loop.syncNow());
+  teamConnection.watch((connection) => connection && loop.syncNow());
+  // A restarted worker sends what an earlier one left in the outbox.
+  loop.syncNow();
+  return loop;
+}

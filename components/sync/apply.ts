@@ -36,6 +36,8 @@ async function applyOne(db: BatonDb, pulled: SyncedChange, me: string): Promise<
       return change.handoff;
     case 'briefSent':
       await updateHandoff(db, change.handoff, pulled.serverAt, (stored) => ({ sentAt: Math.max(stored.sentAt ?? 0, pulled.serverAt) }));
+      // The sender needs no "incoming" view of their own brief; teammates do.
+      if (pulled.by === me) return change.handoff;
       await db.syncedBriefs.put({
         id: change.id,
         handoff: change.handoff,

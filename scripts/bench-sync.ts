@@ -8,7 +8,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { PushResponseSchema, MAX_PUSH_CHANGES, type Change } from '../lib/sync/schemas';
 import { HUBSPOT, launch, panelFrame, type Session } from '../test/e2e/harness';
-import { boardBadge, connectProfile, HUBSPOT_BOARD, hubspotDeal } from '../test/e2e/team-sync-helpers';
+import { boardBadge, connectProfile, HUBSPOT_BOARD, hubspotDeal, storedIn } from '../test/e2e/team-sync-helpers';
+import { thousandRowsBadgedMs } from './list-badge-timing';
 import { startTeamServer, type TestTeamServer } from '../test/e2e/team-server';
 
 export const KEYSTROKE_BUDGET_MS = 2000;
@@ -116,43 +117,15 @@ async function listBadged(session: Session, waitForPulledDrafts: boolean): Promi
   await page.waitForFunction(() => document.querySelectorAll('baton-badge').length > 0);
   // Sync on: the list's heartbeat pulls; wait until the teammate's drafts are in the local store.
   if (waitForPulledDrafts) {
-    const worker = session.context.serviceWorkers().at(-1)!;
     const deadline = Date.now() + 60_000;
-    while ((await draftCount(worker)) < SEEDED_DRAFTS) {
+    while ((await storedIn(session, 'handoffs')).length < SEEDED_DRAFTS) {
       if (Date.now() > deadline) throw new Error('the seeded drafts never reached the lead');
       await page.waitForTimeout(200);
     }
   }
-  const elapsed = await page.evaluate<number>(`(async () => {
-    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const badges = () => document.querySelectorAll('td[data-table-external-id^="name-"] baton-badge').length;
-    const before = badges();
-    window.__fixture.addRows(1000);
-    await nextFrame();
-    await nextFrame();
-    const appeared = performance.now();
-    while (badges() < before + 1000) await nextFrame();
-    return performance.now() - appeared;
-  })()`);
+  const elapsed = await thousandRowsBadgedMs(page);
   await page.close();
   return elapsed;
-}
-
-function draftCount(worker: { evaluate<T>(fn: () => Promise<T>): Promise<T> }): Promise<number> {
-  return worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      const request = indexedDB.open('baton');
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const count = await new Promise<number>((done, fail) => {
-      const request = db.transaction('handoffs').objectStore('handoffs').count();
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    db.close();
-    return count;
-  });
 }
 
 async function disconnect(session: Session): Promise<void> {

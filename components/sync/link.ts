@@ -38,3 +38,8 @@ export async function setSyncPhase(db: BatonDb, phase: SyncPhase, message?: stri
     if (await db.syncMeta.get('link')) await db.syncMeta.put({ key: 'status', phase, at: Date.now(), ...(message ? { message } : {}) });
   });
 }
+
+export async function syncPhase(db: BatonDb): Promise<SyncPhase | undefined> {
+  const status = await db.syncMeta.get('status');
+  return status?.key === 'status' ? status.phase : undefined;
+}

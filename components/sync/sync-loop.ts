@@ -2,7 +2,7 @@ import type { RecordRef } from '../../lib/record';
 import type { BatonDb } from '../storage/db';
 import { teamConnection } from '../storage/team-connection';
 import { applyPulled } from './apply';
-import { setSyncPhase } from './link';
+import { setSyncPhase, syncPhase } from './link';
 import { followLive } from './live';
 import { pullAll, pullCursor } from './pull';
 import { pushOutbox } from './push';
@@ -47,8 +47,8 @@ export function startSyncLoop(db: BatonDb, onTouched: (refs: RecordRef[]) => Pro
     running = true;
     try {
       const connection = await teamConnection.get();
-      if (!connection) return;
-      await setSyncPhase(db, 'syncing');
+      // Revoked stays revoked until the person connects again (a new link resets the status).
+      if (!connection || (await syncPhase(db)) === 'revoked') return;
       await pushOutbox(db, connection);
       await onTouched(await pullAll(db, connection));
       failures = 0;
@@ -85,13 +85,17 @@ export function startSyncLoop(db: BatonDb, onTouched: (refs: RecordRef[]) => Pro
     try {
       while (!signal.aborted && Date.now() < liveUntil) {
         const connection = await teamConnection.get();
-        if (!connection) return;
+        if (!connection || (await syncPhase(db)) === 'revoked') return;
+        const opened = Date.now();
         try {
           await followLive(connection, await pullCursor(db), async (page) => onTouched(await applyPulled(db, page.changes, page.cursor, connection.member.email)), signal);
         } catch (error) {
           if (!(await failed(error))) return;
           await new Promise((resolve) => setTimeout(resolve, RETRY_MS.first * Math.min(failures, 10)));
+          continue;
         }
+        // A stream that ends at once (a proxy cutting it) must not become a busy loop.
+        if (Date.now() - opened < RETRY_MS.first) await new Promise((resolve) => setTimeout(resolve, RETRY_MS.first));
       }
     } finally {
       clearInterval(stopAt);

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { syncStatusLine, type SyncStatusLine } from '../../lib/sync/status-line';
 import { batonDb } from '../storage/db';
+import { syncPhase } from './link';
 
 /** Where this device's sync stands, live from IndexedDB; undefined when not connected. */
 export function useSyncState(): SyncStatusLine | undefined {
@@ -8,10 +9,10 @@ export function useSyncState(): SyncStatusLine | undefined {
     const db = batonDb();
     return db.transaction('r', db.syncMeta, db.outbox, async () => {
       if (!(await db.syncMeta.get('link'))) return undefined;
-      const status = await db.syncMeta.get('status');
+      const phase = await syncPhase(db);
       const entries = await db.outbox.toArray();
       const refused = entries.filter((entry) => entry.refused).length;
-      return syncStatusLine(status?.key === 'status' ? status.phase : 'syncing', entries.length - refused, refused);
+      return syncStatusLine(phase ?? 'syncing', entries.length - refused, refused);
     });
   }, []);
 }

@@ -2,13 +2,15 @@ import { browser } from 'wxt/browser';
 import { RecordStatusSchema } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
 import type { BatonDb } from '../../components/storage/db';
-import { recordStatus } from '../../components/storage/handoffs';
+import { recordStatuses } from '../../components/storage/handoffs';
 import { teamConnection } from '../../components/storage/team-connection';
 import { startSyncLoop, type SyncLoop } from '../../components/sync/sync-loop';
 import { assertSender } from './senders';
-import { notifyTabs } from './notify-tabs';
+import { notifyTabs, refreshTabs } from './notify-tabs';
 
 const PULL_ALARM = 'baton-sync-pull';
+/** Up to this many records changed by one pull are told to tabs record by record. */
+const NOTIFY_ONE_BY_ONE = 20;
 
 /**
  * Wiring only: the worker's sync loop, woken by queued changes, an alarm, open panels and
@@ -16,8 +18,13 @@ const PULL_ALARM = 'baton-sync-pull';
  */
 export function registerSync(db: BatonDb, ready: Promise<unknown>): SyncLoop {
   const loop = startSyncLoop(db, async (refs) => {
+    if (refs.length === 0) return;
     await ready;
-    await Promise.all(refs.map(async (ref) => notifyTabs(RecordStatusSchema.parse(await recordStatus(db, ref)))));
+    // A teammate's few edits go to tabs like local ones; a big pull (joining a team, coming back
+    // online) asks each tab to re-read its statuses in one batch instead of thousands of messages.
+    if (refs.length > NOTIFY_ONE_BY_ONE) return refreshTabs();
+    const statuses = await recordStatuses(db, refs);
+    await Promise.all(statuses.map((status) => notifyTabs(RecordStatusSchema.parse(status))));
   });
   messenger.onMessage('syncNow', ({ sender }) => {
     assertSender(sender, 'extensionPage');

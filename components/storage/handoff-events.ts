@@ -1,6 +1,7 @@
+import type { MoveJudged } from '../../lib/message-schemas';
 import type { RecordRef } from '../../lib/record';
 import type { Receipt } from '../../lib/stored';
-import { briefChanges, handoffOf, receiptChange } from '../../lib/sync/local-changes';
+import { briefChanges, handoffOf, moveChange, receiptChange } from '../../lib/sync/local-changes';
 import type { HandoffKey } from '../../lib/sync/schemas';
 import { newStamp, outboxTables, queueChanges } from '../sync/outbox';
 import type { BatonDb } from './db';
@@ -29,4 +30,9 @@ export async function saveReceipt(db: BatonDb, ref: RecordRef, templateId: strin
     await db.receipts.put(next);
     if (change.answer) await queueChanges(db, [receiptChange(answers, change.answer, next.checked, newStamp(now))], now);
   });
+}
+
+/** A gated move judged on a record page: only the team server keeps it (nothing local changes). */
+export async function recordJudgedMove(db: BatonDb, move: MoveJudged, now = Date.now()): Promise<void> {
+  await db.transaction('rw', outboxTables(db), () => queueChanges(db, [moveChange(move.ref, move.stage, move.outcome, newStamp(now))], now));
 }

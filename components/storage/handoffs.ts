@@ -7,7 +7,7 @@ import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import { stageSighting } from '../../lib/unverified';
 import { completeness } from '../../lib/completeness';
-import { completenessChange, fieldChange, handoffOf, unverifiedMoveChange } from '../../lib/sync/local-changes';
+import { completenessChange, fieldChange, handoffOf, moveChange } from '../../lib/sync/local-changes';
 import { knownSeq, newStamp, outboxTables, queueChanges, queueFieldChange } from '../sync/outbox';
 import type { BatonDb, HandoffKey } from './db';
 import { templatesFor } from './templates';
@@ -176,7 +176,7 @@ export async function recordStageSightings(db: BatonDb, sightings: StageSighting
         await db.handoffs.put({ ...(stored ?? untouched), unverified: { stage, seenAt: now } });
         const missing = status.missing.map((field) => field.label);
         await db.revisions.add({ ...ref, templateId: handoff.template.id, field: '', oldValue: '', newValue: '', startedAt: now, at: now, unverifiedMove: { stage, missing } });
-        await queueChanges(db, [unverifiedMoveChange(ref, stage, newStamp(now))], now);
+        await queueChanges(db, [moveChange(ref, stage, 'unverified', newStamp(now))], now);
       }
     }
   });

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { RecordStatusSchema } from '../../lib/message-schemas';
+import { MoveJudgedSchema, RecordStatusSchema } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
 import type { BatonDb } from '../../components/storage/db';
+import { recordJudgedMove } from '../../components/storage/handoff-events';
 import { recordStatuses } from '../../components/storage/handoffs';
 import { teamConnection } from '../../components/storage/team-connection';
 import { startSyncLoop, type SyncLoop } from '../../components/sync/sync-loop';
@@ -28,6 +29,11 @@ export function registerSync(db: BatonDb, ready: Promise<unknown>): SyncLoop {
   });
   messenger.onMessage('syncNow', ({ sender }) => {
     assertSender(sender, 'extensionPage');
+    loop.pushSoon();
+  });
+  messenger.onMessage('moveJudged', async ({ data, sender }) => {
+    assertSender(sender, 'contentScript');
+    await recordJudgedMove(db, MoveJudgedSchema.parse(data));
     loop.pushSoon();
   });
   messenger.onMessage('syncLive', ({ sender }) => {

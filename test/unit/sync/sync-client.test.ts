@@ -7,7 +7,7 @@ import { createApp } from '../../../server/app';
 import { DEFAULT_ALLOWED_ORIGINS } from '../../../server/http/origins';
 import { openStore, type Store } from '../../../server/storage/store';
 import { BatonDb } from '../../../components/storage/db';
-import { markBriefSent, saveReceipt } from '../../../components/storage/handoff-events';
+import { markBriefSent, recordJudgedMove, saveReceipt } from '../../../components/storage/handoff-events';
 import { handoffKey, recordStatus, saveFieldValue } from '../../../components/storage/handoffs';
 import { installTemplates } from '../../../components/storage/templates';
 import { pullAll } from '../../../components/sync/pull';
@@ -188,10 +188,19 @@ describe('team sync between two devices', () => {
     expect(await rep.db.outbox.count()).toBe(1);
   });
 
+  it('judged moves reach the server for the team view', async () => {
+    await recordJudgedMove(rep.db, { ref: deal, stage: 'Closed won', outcome: 'blocked' });
+    await rep.sync();
+    const teamId = await store.members.teamId(`team-${team}`, Date.now());
+    const moves = (await store.sync.pull(teamId, 0, 500)).changes.filter((synced) => synced.change.kind === 'move');
+    expect(moves.map((synced) => synced.change)).toMatchObject([{ kind: 'move', outcome: 'blocked', stage: 'Closed won', ref: deal }]);
+  });
+
   it('nothing is queued on a device that is not connected', async () => {
     const alone = await join(`team-${team}`, 'alone@x.test', 'member', false);
     await type(alone, 'scope', 'Local only');
     await markBriefSent(alone.db, deal, template.id, 'brief', at);
+    await recordJudgedMove(alone.db, { ref: deal, stage: 'Closed won', outcome: 'allowed' });
     expect(await alone.db.outbox.count()).toBe(0);
   });
 });

@@ -111,4 +111,22 @@ describe('team sync between two profiles', () => {
     await repDeal.close();
     await leadDeal.close();
   });
+
+  it('settings say in words why a connection cannot be made', async () => {
+    const settings = await rep.context.newPage();
+    await settings.goto(`chrome-extension://${rep.extensionId}/options.html`);
+    await settings.getByRole('button', { name: 'Disconnect' }).click();
+    await settings.getByRole('button', { name: 'Connect' }).waitFor();
+    await settings.getByLabel('Team server address').fill('http://baton.example.com');
+    await settings.getByLabel('Invite code').fill('whatever-code-1234567');
+    await settings.getByRole('button', { name: 'Connect' }).click();
+    await pollText(settings.getByTestId('team-error')).toContain('Plain http:// is allowed only for localhost');
+    await settings.getByLabel('Team server address').fill(server.address);
+    await settings.getByRole('button', { name: 'Connect' }).click();
+    await pollText(settings.getByTestId('team-error')).toContain('does not know this invite code');
+    await settings.getByLabel('Team server address').fill('http://127.0.0.1:9');
+    await settings.getByRole('button', { name: 'Connect' }).click();
+    await pollText(settings.getByTestId('team-error')).toContain('Baton cannot reach http://127.0.0.1:9');
+    await settings.close();
+  });
 });

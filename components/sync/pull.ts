@@ -3,6 +3,7 @@ import type { TeamConnection } from '../../lib/sync/connection';
 import { PullResponseSchema, MAX_PULL_LIMIT, type PullResponse } from '../../lib/sync/schemas';
 import type { BatonDb } from '../storage/db';
 import { applyPulled } from './apply';
+import { REQUEST_TIMEOUT_MS } from './push';
 import { teamRequest } from './team-request';
 
 export async function pullCursor(db: BatonDb): Promise<number> {
@@ -15,7 +16,9 @@ export async function pullAll(db: BatonDb, connection: TeamConnection): Promise<
   const touched: RecordRef[] = [];
   for (;;) {
     const cursor = await pullCursor(db);
-    const page: PullResponse = await teamRequest(connection, `/v1/pull?cursor=${cursor}&limit=${MAX_PULL_LIMIT}`, PullResponseSchema);
+    const page: PullResponse = await teamRequest(connection, `/v1/pull?cursor=${cursor}&limit=${MAX_PULL_LIMIT}`, PullResponseSchema, {
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     touched.push(...(await applyPulled(db, page.changes, page.cursor, connection.member.email)));
     if (!page.more) return touched;
   }

@@ -5,6 +5,9 @@ import type { BatonDb } from '../storage/db';
 import { outboxTables } from './outbox';
 import { teamRequest, TeamServerError } from './team-request';
 
+/** A push or pull the server has not answered by then is given up and retried: a hung request must not stall sync. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
 /** Statuses that refuse what was sent (as opposed to the server being down or us being revoked). */
 const REFUSALS = new Set([400, 403, 404, 409, 413, 422]);
 
@@ -24,7 +27,10 @@ export async function pushOutbox(db: BatonDb, connection: TeamConnection): Promi
 async function pushBatch(db: BatonDb, connection: TeamConnection, batch: OutboxEntry[]): Promise<void> {
   await db.outbox.bulkUpdate(batch.map((entry) => ({ key: entry.order!, changes: { pushedAt: Date.now() } })));
   try {
-    const { results } = await teamRequest(connection, '/v1/push', PushResponseSchema, { body: { changes: batch.map((entry) => entry.change) } });
+    const { results } = await teamRequest(connection, '/v1/push', PushResponseSchema, {
+      body: { changes: batch.map((entry) => entry.change) },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     await acknowledge(db, batch, results);
   } catch (error) {
     if (!(error instanceof TeamServerError) || !REFUSALS.has(error.status)) throw error;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLICKUP, HUBSPOT, launch, panelFrame, type Session } from './harness';
+import { CLICKUP, HUBSPOT, launch, panelFrame, stopServiceWorker, type Session } from './harness';
 import { openPage } from './pages';
 import { COMPLETE_HANDOFF, fillChecklist, pollText, waitSaved } from './panel-helpers';
 import { startTeamServer, type TestTeamServer } from './team-server';
@@ -63,7 +63,7 @@ describe('team sync between two profiles', () => {
     await deal.close();
   });
 
-  it('edits made while the server is down wait, then arrive once', async () => {
+  it('edits made while the server is down wait, through a worker restart, then arrive once', async () => {
     const deal = await openPage(rep, hubspotDeal('1005'));
     const panel = await panelFrame(deal);
     await syncLineShows(panel, 'Synced with your team');
@@ -71,6 +71,8 @@ describe('team sync between two profiles', () => {
     await fillChecklist(panel, { 'Client goals': 'Typed while the server was down', 'Decision maker': 'Ann Lee, CFO' });
     await waitSaved(panel);
     await syncLineShows(panel, /^Offline, 2 changes waiting$/);
+    // The worker stops meanwhile (MV3 does after 30 s idle): the outbox and cursor are on disk.
+    await stopServiceWorker(rep, deal);
     await server.start();
     await syncLineShows(panel, 'Synced with your team', 30_000);
 

@@ -16,7 +16,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     // scripting: the ClickUp script on a team's own ClickUp domain, added at run time.
-    // alarms: the team's published templates are fetched again every 15 minutes.
+    // alarms: the sync pull every minute, and the team's published templates every 15 minutes.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     optional_host_permissions: ['https://*/*'],
     // The panel frame opens IndexedDB inside the host's tab. Chromium gives an extension frame

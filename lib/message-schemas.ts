@@ -136,3 +136,11 @@ export const StageSightingsSchema = z
   )
   .check(z.maxLength(5000));
 export type StageSighting = z.infer<typeof StageSightingsSchema>[number];
+
+/** Record script -> background: a stage move Baton judged on the record page (team sync reports it). */
+export const MoveJudgedSchema = z.object({
+  ref: RecordRefSchema,
+  stage: z.string().check(z.minLength(1), z.maxLength(200)),
+  outcome: z.enum(['blocked', 'allowed']),
+});
+export type MoveJudged = z.infer<typeof MoveJudgedSchema>;

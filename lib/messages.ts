@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ComposerResult, PageNotes, PageRecord, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
+import type { ComposerResult, MoveJudged, PageNotes, PageRecord, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
 import type { DockFrameRole, DockFrameView, PanelLocation } from './panel-location';
 import type { RecordRef } from './record';
 import type { StatusBatch } from './status-batch';
@@ -59,6 +59,12 @@ export interface BatonProtocol {
   dockFrameShows(view: DockFrameView): void;
   /** Content script -> background: records shown in gated stages (safety net, lib/unverified.ts). */
   stagesSeen(sightings: StageSighting[]): void;
+  /** Record script -> background: a gated move was let through or blocked (queued for the team server). */
+  moveJudged(move: MoveJudged): void;
+  /** Baton's pages -> background: a change was queued or a team server connected: sync now. */
+  syncNow(): void;
+  /** Panel or board (every 20 s while open) -> background: pull now and keep the live channel up. */
+  syncLive(): void;
 }
 
 export const messenger = defineExtensionMessaging<BatonProtocol>();

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { renderBrief } from '../lib/brief';
 import { defaultTemplates } from '../lib/default-templates';
 import { CLICKUP, HUBSPOT, launch, panelFrame, PIPEDRIVE, SALESFORCE } from '../test/e2e/harness';
+import { demoTeamSync } from './demo-team-sync';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const shots = resolve('demo-screenshots');
@@ -81,10 +82,14 @@ await task.evaluate((text) => (window as unknown as { __fixture: { addComment(te
 await task.waitForTimeout(300);
 await shot(task, 'clickup-incoming-brief');
 
+console.log('Team sync: the rep’s checklist turns the lead’s board badge complete');
+const closeTeam = await demoTeamSync(shot, headed);
+
 if (headed) {
   console.log('\nChromium stays open on the demo pages; close it to end the demo.');
   await new Promise((resolve) => session.context.on('close', resolve));
 } else {
   console.log(`\nNo display: screenshots are in ${shots}`);
 }
+await closeTeam();
 await session.dispose();

@@ -5,6 +5,7 @@ import { TemplateImport } from './TemplateImport';
 import { TemplateList } from './TemplateList';
 import { WhiteLabelHosts } from './WhiteLabelHosts';
 import { YourName } from './YourName';
+import { TeamServer } from './TeamServer';
 
 /** Baton's settings: the handoff templates, and ClickUp on the team's own domain. */
 export function OptionsPage() {
@@ -17,6 +18,10 @@ export function OptionsPage() {
         <p>
           <a href="/handoffs.html">All handoffs on this device</a>: states, revision logs, export and import.
         </p>
+      </section>
+      <section aria-labelledby="team-title">
+        <h2 id="team-title">{i18n.t('sync.title')}</h2>
+        <TeamServer />
       </section>
       <section aria-labelledby="templates-title">
         <h2 id="templates-title">Handoff templates</h2>

@@ -217,6 +217,7 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     },
     onHandedOff(stage) {
       if (lifetime.isInvalid) return;
+      if (ref) reportMove(ref, stage, 'allowed');
       // The guarded move went through: open the panel on the brief, ready to send.
       blocked = undefined;
       movedTo = stage;
@@ -229,6 +230,7 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
       if (lifetime.isInvalid) return;
       if (!ref) return console.warn(`Baton held back a move to "${decision.stage}": this record is not identified yet.`);
       blocked = { stage: decision.stage, attempt: (blocked?.attempt ?? 0) + 1 };
+      reportMove(ref, decision.stage, 'blocked');
       ensureDock();
       openHere();
       render();
@@ -275,4 +277,9 @@ function afterLoad(lifetime: Lifetime, run: () => void): void {
   const idle = () => lifetime.requestIdleCallback(run, { timeout: 1000 });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', idle, { once: true });
   else idle();
+}
+
+/** The team view counts judged moves; without a team server the worker keeps nothing of it. */
+function reportMove(ref: RecordRef, stage: string, outcome: 'blocked' | 'allowed'): void {
+  void messenger.sendMessage('moveJudged', { ref, stage: stage.slice(0, 200), outcome }).catch(() => undefined);
 }

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { renderBrief } from '../../lib/brief';
 import type { Handoff } from '../../lib/checklist-status';
 import { HOST_NAMES, type RecordRef } from '../../lib/record';
+import { messenger } from '../../lib/messages';
 import { batonDb } from '../storage/db';
-import { handoffKey } from '../storage/handoffs';
+import { markBriefSent } from '../storage/handoff-events';
 import { copyText, insertOrCopy, outcomeMessage, type SendOutcome } from './send-text';
 import { useYourName } from './use-your-name';
 
@@ -26,7 +27,10 @@ export function BriefActions({ recordRef, recordTitle, handoff, movedTo }: Brief
     const result = how === 'insert' ? await insertOrCopy(recordRef, text) : await copyText(text);
     setOutcome({ result, text });
     // Inserted or copied: the handoff counts as sent (the handoffs page shows it).
-    if (result.kind !== 'failed') await batonDb().handoffs.update(handoffKey(recordRef, handoff.template.id), { sentAt: Date.now() });
+    if (result.kind === 'failed') return;
+    await markBriefSent(batonDb(), recordRef, handoff.template.id, text);
+    // Not connected to a team server, or the worker asleep: the outbox keeps it either way.
+    await messenger.sendMessage('syncNow').catch(() => undefined);
   };
 
   return (

@@ -25,6 +25,8 @@ import { flagsByField } from '../../lib/quality';
 import { ReviewCount } from './QualityFlags';
 import { useTeamMembers } from './use-team-members';
 import { VersionNotice } from './VersionNotice';
+import { keepSyncLive } from '../sync/heartbeat';
+import { SyncStatus } from './SyncStatus';
 
 /**
  * The checklist for the record the host tab shows. Lives in an extension-page iframe that
@@ -59,6 +61,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
     // Deps: refKey identifies ref
   }, [refKey]);
   const handoffs = useLiveQuery(() => (ref ? recordHandoffs(batonDb(), ref) : undefined), [refKey]);
+  useEffect(() => keepSyncLive(), []);
 
   const members = useTeamMembers();
   const activeTemplateId = usePanelStore((state) => state.activeTemplateId);
@@ -135,6 +138,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
         <BriefActions key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} handoff={active} movedTo={location.movedTo} />
       ) : null}
       <SaveStatus />
+      <SyncStatus />
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { briefFieldAnchor, IncomingBrief } from './IncomingBrief';
 import { SummarizeHandoff } from '../ai/SummarizeHandoff';
 import { ReceiptForm } from './ReceiptForm';
 import { usePageNotes } from './use-page-notes';
+import { mergeBriefs, readSyncedBriefs } from '../../lib/sync/synced-briefs';
 
 /**
  * What the record's notes say of handoffs: the newest genuine brief as structured context with
@@ -22,13 +23,21 @@ export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
   const texts = usePageNotes(recordRef);
   const templates = useLiveQuery(() => batonDb().templates.toArray(), []);
   const label = recordLabel(recordRef);
-  const { briefs, receipts } = useMemo(() => readHandoffNotes(texts, templates ?? [], recordRef, Date.now()), [texts, templates, label]); // label identifies recordRef
+  const notes = useMemo(() => readHandoffNotes(texts, templates ?? [], recordRef, Date.now()), [texts, templates, label]); // label identifies recordRef
+  const { receipts } = notes;
   useAnswersOnHandoffs(recordRef, receipts);
+  // Team sync: briefs teammates sent that name or link to this record, and answers to this record's handoffs.
+  const synced = useLiveQuery(() => batonDb().syncedBriefs.where('linked').equals(label).toArray(), [label]);
+  const briefs = useMemo(() => mergeBriefs(notes.briefs, readSyncedBriefs(synced ?? [], templates ?? [], Date.now())), [notes, synced, templates]);
+  const storedAnswer = useLiveQuery(async () => {
+    const handoffs = await batonDb().handoffs.where('[host+objectType+recordId]').equals([recordRef.host, recordRef.objectType, recordRef.recordId]).toArray();
+    return handoffs.flatMap((handoff) => (handoff.answer ? [handoff.answer] : [])).sort((a, b) => a.at - b.at).at(-1);
+  }, [label]);
 
   const latest = briefs.at(-1);
   const template = latest && (templates?.find((candidate) => candidate.id === latest.templateId) ?? fallbackTemplate(latest));
   const previous = latest && briefs.slice(0, -1).reverse().find((brief) => brief.templateId === latest.templateId);
-  const answer = receipts.at(-1);
+  const answer = receipts.at(-1) ?? (storedAnswer ? { answer: storedAnswer } : undefined);
 
   return (
     <>
@@ -44,7 +53,7 @@ export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
       {latest?.fields ? (
         <SummarizeHandoff fields={latest.fields} privateIds={new Set(template?.fields.filter((field) => field.private).map((field) => field.id))} fieldAnchor={briefFieldAnchor} />
       ) : null}
-      {latest && template ? <ReceiptForm key={`${recordLabel(recordRef)}/${template.id}`} recordRef={recordRef} template={template} /> : null}
+      {latest && template ? <ReceiptForm key={`${recordLabel(recordRef)}/${template.id}`} recordRef={recordRef} template={template} answers={{ ...latest.record, templateId: template.id }} /> : null}
     </>
   );
 }

@@ -4,7 +4,10 @@ import { renderReceipt } from '../../lib/receipt';
 import { HOST_NAMES, type RecordRef } from '../../lib/record';
 import type { Answer, Receipt } from '../../lib/stored';
 import type { Template } from '../../lib/template';
+import { messenger } from '../../lib/messages';
+import type { HandoffKey } from '../../lib/sync/schemas';
 import { batonDb } from '../storage/db';
+import { saveReceipt } from '../storage/handoff-events';
 import { handoffKey } from '../storage/handoffs';
 import { insertOrCopy, outcomeMessage, type SendOutcome } from './send-text';
 import { useYourName } from './use-your-name';
@@ -13,13 +16,15 @@ interface ReceiptFormProps {
   /** The record open in this tab: the receipt is kept, and posted, here. */
   recordRef: RecordRef;
   template: Template;
+  /** The handoff this receipt answers: the record the brief names, with its template. */
+  answers: HandoffKey;
 }
 
 /**
  * The next owner's side: work through the receipt checklist, then Accept (take ownership) or
  * Send back with a reason. Either answer becomes a short note for the host's composer.
  */
-export function ReceiptForm({ recordRef, template }: ReceiptFormProps) {
+export function ReceiptForm({ recordRef, template, answers }: ReceiptFormProps) {
   const id = useId();
   const name = useYourName();
   const key = handoffKey(recordRef, template.id);
@@ -32,11 +37,10 @@ export function ReceiptForm({ recordRef, template }: ReceiptFormProps) {
   const checked = justChecked ?? receipt?.checked ?? [];
   const allChecked = template.receipt.every((item) => checked.includes(item));
 
-  const save = (change: Partial<Receipt>) =>
-    batonDb().transaction('rw', batonDb().receipts, async () => {
-      const stored = await batonDb().receipts.get(key);
-      await batonDb().receipts.put({ ...recordRef, templateId: template.id, checked: [], ...stored, ...change, updatedAt: Date.now() });
-    });
+  const save = async (change: Partial<Receipt>) => {
+    await saveReceipt(batonDb(), recordRef, template.id, change, answers);
+    if (change.answer) await messenger.sendMessage('syncNow').catch(() => undefined);
+  };
 
   const toggle = (item: string, on: boolean) => {
     const next = on ? [...checked.filter((each) => each !== item), item] : checked.filter((each) => each !== item);

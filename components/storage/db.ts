@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Receipt, Revision, StoredHandoff } from '../../lib/stored';
 import type { Template } from '../../lib/template';
+import type { FieldSeq, OutboxEntry, SyncMeta, SyncedBrief } from '../../lib/sync/local-sync';
 
 // Opened only in extension-origin contexts (background, panel, extension pages): IndexedDB
 // opened from a content script would belong to the CRM's origin.
@@ -12,6 +13,10 @@ export class BatonDb extends Dexie {
   handoffs!: Table<StoredHandoff, HandoffKey>;
   revisions!: EntityTable<Revision, 'id'>;
   receipts!: Table<Receipt, HandoffKey>;
+  outbox!: EntityTable<OutboxEntry, 'order'>;
+  syncMeta!: Table<SyncMeta, SyncMeta['key']>;
+  fieldSeqs!: Table<FieldSeq, [...HandoffKey, string]>;
+  syncedBriefs!: EntityTable<SyncedBrief, 'id'>;
   /** Every version of every template Baton has held: a handoff keeps the version it started on. */
   templateVersions!: Table<Template, [id: string, version: number]>;
 
@@ -25,6 +30,15 @@ export class BatonDb extends Dexie {
     // v2: the next owner's receipts (issue: incoming context). Additive: no data moves.
     this.version(2).stores({
       receipts: '[host+objectType+recordId+templateId], updatedAt',
+    });
+    // v3: team sync (issue 9). The outbox of changes not yet on the server, the pull cursor and
+    // connection mirror, the server sequence of each field's value (a push's baseSeq), and the
+    // briefs teammates sent, found by the records they link. Additive: no data moves.
+    this.version(3).stores({
+      outbox: '++order, &id',
+      syncMeta: 'key',
+      fieldSeqs: '[host+objectType+recordId+templateId+field]',
+      syncedBriefs: 'id, *linked',
     });
     // v4: template versions (issue 12). The templates held today become the first kept
     // versions, so the handoffs started on them stay on them when a newer one arrives.

@@ -6,6 +6,9 @@ import { ownEntry } from '../../lib/own-key';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import { stageSighting } from '../../lib/unverified';
+import { completeness } from '../../lib/completeness';
+import { completenessChange, fieldChange, handoffOf, moveChange } from '../../lib/sync/local-changes';
+import { knownSeq, newStamp, outboxTables, queueChanges, queueFieldChange } from '../sync/outbox';
 import type { BatonDb, HandoffKey } from './db';
 import { templatesFor } from './templates';
 
@@ -124,7 +127,7 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
  */
 export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.now()): Promise<void> {
   const { ref, templateId, fieldId, value, typedAt, editor } = input;
-  await db.transaction('rw', db.templates, db.templateVersions, db.handoffs, db.revisions, async () => {
+  await db.transaction('rw', [db.templates, db.templateVersions, db.handoffs, db.revisions, ...outboxTables(db)], async () => {
     const current = await db.templates.get(templateId);
     if (!current) throw new Error(`No template "${templateId}"`);
     const key = handoffKey(ref, templateId);
@@ -153,6 +156,7 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
     await db.handoffs.put(next);
     // Typing back what was there is newer than an overtaken keystroke, but no change to log.
     if (oldValue === value) return;
+    await queueEdit(db, input, template, stored, next, now);
     const last = await db.revisions
       .where('[host+objectType+recordId+templateId+field]')
       .equals([...key, fieldId])
@@ -165,6 +169,21 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
   });
 }
 
+/** The team server hears of the edit, and of completeness crossing over, in the edit's transaction. */
+async function queueEdit(db: BatonDb, input: SaveField, template: Template, before: StoredHandoff | undefined, after: StoredHandoff, now: number) {
+  const handoff = handoffOf(input.ref, input.templateId);
+  const baseSeq = await knownSeq(db, handoff, input.fieldId);
+  await queueFieldChange(db, fieldChange({ ...input, recordTitle: after.recordTitle, recordUrl: after.recordUrl }, baseSeq, newStamp(now)), now);
+  const state = completenessChange(
+    handoff,
+    completeness(template, before?.values ?? {}).complete,
+    completeness(template, after.values).complete,
+    after.sentAt !== undefined || after.answer !== undefined,
+    newStamp(now),
+  );
+  if (state) await queueChanges(db, [state], now);
+}
+
 /**
  * Safety net: what tabs saw of records in gated stages, judged against the store (a tab's view
  * may be stale). A complete checklist in its gated stage is remembered as handed off; an
@@ -173,7 +192,7 @@ export async function saveFieldValue(db: BatonDb, input: SaveField, now = Date.n
  */
 export async function recordStageSightings(db: BatonDb, sightings: StageSighting[], now = Date.now()): Promise<RecordRef[]> {
   const changed: RecordRef[] = [];
-  await db.transaction('rw', db.templates, db.templateVersions, db.handoffs, db.revisions, async () => {
+  await db.transaction('rw', [db.templates, db.templateVersions, db.handoffs, db.revisions, ...outboxTables(db)], async () => {
     for (const { ref, stage, recordTitle, recordUrl } of sightings) {
       for (const handoff of await recordHandoffs(db, ref)) {
         const status = checklistStatus(handoff, ref);
@@ -202,6 +221,7 @@ export async function recordStageSightings(db: BatonDb, sightings: StageSighting
         await db.handoffs.put({ ...(stored ?? untouched), unverified: { stage, seenAt: now } });
         const missing = status.missing.map((field) => field.label);
         await db.revisions.add({ ...ref, templateId: handoff.template.id, field: '', oldValue: '', newValue: '', startedAt: now, at: now, unverifiedMove: { stage, missing } });
+        await queueChanges(db, [moveChange(ref, stage, 'unverified', newStamp(now))], now);
       }
     }
   });

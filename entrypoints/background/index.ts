@@ -34,6 +34,7 @@ import { registerDockFrames } from './dock-handlers';
 import { registerTemplateRollout } from './template-rollout';
 import { assertSender, boundFrame, frameShowing, isOwnPage } from './senders';
 import { serveAiCalls } from '../../components/ai/serve-ai';
+import { registerSync } from './sync';
 
 export default defineBackground({
   type: 'module',
@@ -42,6 +43,7 @@ export default defineBackground({
     // that wakes it must find its listener. No state is kept in memory.
     const db = batonDb();
     const templatesReady = registerTemplateRollout(db, installTemplates(db, defaultTemplates()));
+    const sync = registerSync(db, templatesReady);
 
     messenger.onMessage('getRecordStatus', async ({ data, sender }) => {
       assertSender(sender, 'any');
@@ -59,6 +61,7 @@ export default defineBackground({
       const input = { ...typed, recordTitle: location.recordTitle, recordUrl: location.recordUrl };
       await templatesReady;
       await saveFieldValue(db, input);
+      sync.pushSoon();
       // Awaited: once the panel says "Saved", every tab's guard already decides on this value.
       await notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };
@@ -135,6 +138,7 @@ export default defineBackground({
       const sightings = StageSightingsSchema.parse(data);
       await templatesReady;
       const changed = await recordStageSightings(db, sightings);
+      sync.pushSoon();
       await Promise.all(changed.map(async (ref) => notifyTabs(RecordStatusSchema.parse(await recordStatus(db, ref)))));
     });
 

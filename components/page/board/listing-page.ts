@@ -11,6 +11,7 @@ import { guardListStages } from './list-stage-guard';
 import { watchListing, type ListingWatch } from './listing-watch';
 import { openMoveDialog, type MoveDialog } from './move-dialog';
 import { showBlindNotice } from './blind-notice';
+import { keepSyncLive } from '../../sync/heartbeat';
 
 export interface ListingPage {
   update(status: RecordStatus): void;
@@ -36,6 +37,8 @@ export function startListingPage(
   let dialog: { move: RefusedMove; view: MoveDialog } | undefined;
   const load = async (refs: RecordRef[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', refs));
   const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
+  // Teammates' changes reach this board's badges live while it is open (team sync).
+  const stopLive = keepSyncLive();
 
   // Drags on a board and a list row's stage menu are judged alike and refused into one dialog.
   const guarding: Omit<DragGuardOptions, 'board'> = {
@@ -81,6 +84,7 @@ export function startListingPage(
         return [{ status, title: titleOf(listing, item), url: href?.protocol === 'https:' ? href.href : undefined, stage }];
       }),
     stop() {
+      stopLive();
       leaving.abort();
       watch.stop();
       dialog?.view.close();

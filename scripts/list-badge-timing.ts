@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * On the HubSpot list fixture: 1,000 rows added at once, from the frame that shows them (the
+ * host lays them out first) to the last badge. Passed as text: tsx would wrap named helpers in
+ * a function the page does not have. scripts/bench.ts measures the same way (it may import this).
+ */
+export function thousandRowsBadgedMs(page: Page): Promise<number> {
+  return page.evaluate<number>(`(async () => {
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const badges = () => document.querySelectorAll('td[data-table-external-id^="name-"] baton-badge').length;
+    const before = badges();
+    window.__fixture.addRows(1000);
+    await nextFrame();
+    await nextFrame();
+    const appeared = performance.now();
+    while (badges() < before + 1000) await nextFrame();
+    return performance.now() - appeared;
+  })()`);
+}

@@ -1,9 +1,9 @@
+import { i18n } from '#i18n';
 import type { Lifetime } from './lifetime';
 import type { PanelLocation } from '../../lib/panel-location';
 import { handTickets, panelPageUrl, showInFrame } from './frame-ticket';
 
 export const PANEL_WIDTH_PX = 380;
-const ORPHANED_NOTICE = 'Baton was updated or turned off: reload this tab';
 
 // `all: initial !important` because a host page's `* { … !important }` reaches the shadow
 // host element itself and would be inherited inside; !important inside the shadow wins.
@@ -90,7 +90,7 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
     frame?.remove();
     reserveSpace(false);
     tab.hidden = false;
-    tab.textContent = ORPHANED_NOTICE;
+    tab.textContent = i18n.t('page.orphaned');
   });
   lifetime.onSuperseded(remove);
 
@@ -109,7 +109,7 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
     reserveSpace(Boolean(frame && !collapsed));
     if (collapsed || !hasRecord || frame) return;
     frame = document.createElement('iframe');
-    frame.title = 'Baton handoff checklist';
+    frame.title = i18n.t('page.frame');
     // "Copy brief" writes to the clipboard from this (cross-origin) frame.
     frame.allow = 'clipboard-write';
     rebind = handTickets(frame, 'panel', lifetime.signal);
@@ -131,9 +131,9 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   const renderTab = () => {
     tab.hidden = !collapsed;
     tab.setAttribute('aria-expanded', String(!collapsed));
-    tab.textContent = `Handoff checklist · ${badge}`;
+    tab.textContent = i18n.t('page.tab', [badge]);
     tab.dataset.guard = guard;
-    tab.title = guard === 'inactive' ? 'Stage guard inactive on this page' : 'Open the handoff checklist';
+    tab.title = guard === 'inactive' ? i18n.t('page.tabInactive') : i18n.t('page.tabOpen');
   };
 
   return {

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { RecordRef } from '../../../lib/record';
 import { drawOverlay } from './overlay';
 import { handTickets, panelPageUrl, showInFrame } from '../frame-ticket';
@@ -22,7 +23,7 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   const backdrop = document.createElement('div');
   backdrop.className = 'backdrop';
   const frame = document.createElement('iframe');
-  frame.title = `Before it moves to ${stage}: handoff checklist`;
+  frame.title = i18n.t('board.dialogFrame', [stage]);
   frame.allow = 'clipboard-write';
   const closed = new AbortController();
   handTickets(frame, 'dialog', closed.signal);

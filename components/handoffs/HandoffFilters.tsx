@@ -1,8 +1,8 @@
+import { i18n } from '#i18n';
 import { HOST_NAMES } from '../../lib/record';
-import { HANDOFF_STATES, STATE_LABELS, type HandoffState } from '../../lib/handoff-state';
+import { HANDOFF_STATES, type HandoffState } from '../../lib/handoff-state';
 import { HOST_APPS, type HostApp } from '../../lib/record';
 import { useHandoffsView } from './handoffs-store';
-import { plural } from './plural';
 
 /** Narrows the list by app, by state and by text; the counts say how much is hidden. */
 export function HandoffFilters({ total, shown }: { total: number; shown: number }) {
@@ -11,9 +11,9 @@ export function HandoffFilters({ total, shown }: { total: number; shown: number 
   return (
     <div className="filters" role="search">
       <label>
-        App
+        {i18n.t('handoffs.filter.app')}
         <select value={filters.host} onChange={(event) => filter({ host: event.target.value as HostApp | '' })}>
-          <option value="">All apps</option>
+          <option value="">{i18n.t('handoffs.filter.allApps')}</option>
           {HOST_APPS.map((host) => (
             <option key={host} value={host}>
               {HOST_NAMES[host]}
@@ -22,26 +22,26 @@ export function HandoffFilters({ total, shown }: { total: number; shown: number 
         </select>
       </label>
       <label>
-        State
+        {i18n.t('handoffs.filter.state')}
         <select value={filters.state} onChange={(event) => filter({ state: event.target.value as HandoffState | '' })}>
-          <option value="">All states</option>
+          <option value="">{i18n.t('handoffs.filter.allStates')}</option>
           {HANDOFF_STATES.map((state) => (
             <option key={state} value={state}>
-              {STATE_LABELS[state]}
+              {i18n.t(`handoffs.state.${state}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="filters__check">
         <input type="checkbox" checked={filters.unverified} onChange={(event) => filter({ unverified: event.target.checked })} />
-        Moved without a complete handoff only
+        {i18n.t('handoffs.filter.unverified')}
       </label>
       <label className="filters__text">
-        Search record, next owner or template
+        {i18n.t('handoffs.filter.search')}
         <input type="search" value={filters.text} onChange={(event) => filter({ text: event.target.value })} />
       </label>
       <p className="filters__count" role="status" data-testid="handoff-count">
-        {plural(total, 'handoff')}, {shown} shown
+        {i18n.t('handoffs.filter.count', total, [total, shown])}
       </p>
     </div>
   );

@@ -19,6 +19,9 @@ const COMPLETE: Record<string, string> = {
 
 const SF_VIEW = '.windowViewMode-maximized.active';
 
+/** An https site that is not a host app: Baton runs no script there, but any page may frame panel.html. */
+const ELSEWHERE: FixtureSite = { pattern: 'https://elsewhere.example/**', pageFor: () => 'blank.html' };
+
 /**
  * Each app's record page and the user actions that move it into its gated stage: open the
  * control, then the step that commits (tried again, as a user would, once the checklist is complete).
@@ -66,7 +69,7 @@ const BROWSERS: [string, (sites: FixtureSite[]) => Promise<E2EBrowser>][] = [
 describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
   let browser: E2EBrowser;
   beforeAll(async () => {
-    browser = await launchBrowser([HUBSPOT, SALESFORCE, PIPEDRIVE, CLICKUP]);
+    browser = await launchBrowser([HUBSPOT, SALESFORCE, PIPEDRIVE, CLICKUP, ELSEWHERE]);
   });
   afterAll(() => browser?.close());
 
@@ -83,6 +86,41 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
     await until(() => guardBadge(page), (text) => text.includes('6 of'), 'the tab guard to see the complete checklist');
     await commitGatedStage(page);
     await until(() => commitsOf(page), (stages) => stages.includes(stage), `the host to commit ${stage}`);
+    await page.close();
+  });
+
+  it('shows no draft in a panel framed by an https page that is not a host app', async () => {
+    const secret = 'Drafted goals no other site may read';
+    const host = await browser.newPage();
+    await host.goto('https://app.hubspot.com/contacts/4455/record/0-3/88002');
+    const panel = await panelOf(host);
+    await typeInto(host, panel, 'clientGoals', secret);
+    await waitText(panel, '[data-testid="save-status"]', (text) => text.startsWith('Saved'));
+    // The panel's address, as any script on a host page can read it from the dock's open shadow root.
+    const panelUrl = await host.evaluate(() => document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src, undefined);
+    await host.close();
+
+    const page = await browser.newPage();
+    await page.goto('https://elsewhere.example/');
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, panelUrl);
+    const framed = await until(
+      async () => {
+        for (const frame of page.childFrames()) {
+          const text = await frame.evaluate(() => (location.pathname.endsWith('/panel.html') ? document.body.innerText.trim() : undefined), undefined).catch(() => undefined);
+          if (text) return { frame, text };
+        }
+        return undefined;
+      },
+      (found) => found !== undefined,
+      'the framed panel to draw',
+    );
+    expect(framed!.text).toContain('only opens inside HubSpot');
+    expect(framed!.text).not.toContain(secret);
+    expect(await framed!.frame.evaluate(() => document.querySelectorAll('textarea, input, button').length, undefined)).toBe(0);
     await page.close();
   });
 

@@ -5,6 +5,8 @@ import { handTickets, panelPageUrl, showInFrame } from './frame-ticket';
 
 export const PANEL_WIDTH_PX = 380;
 
+// The frames say they draw light or dark: Firefox gives a frame the prefers-color-scheme of the
+// element that embeds it, so `light` alone kept the panel light on a dark system.
 // `all: initial !important` because a host page's `* { … !important }` reaches the shadow
 // host element itself and would be inherited inside; !important inside the shadow wins.
 const DOCK_CSS = `
@@ -18,8 +20,8 @@ const DOCK_CSS = `
 .tab[data-complete="true"] { background: #1d6b3a; }
 .tab[data-guard="inactive"] { background: #8a1c1c; }
 iframe { box-sizing: border-box; position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH_PX}px; height: 100vh; border: 0;
-  border-left: 1px solid #c9d1da; background: #fff; box-shadow: -4px 0 16px rgba(0,0,0,.12);
-  color-scheme: light; }
+  border-left: 1px solid #c9d1da; background: Canvas; box-shadow: -4px 0 16px rgba(0,0,0,.12);
+  color-scheme: light dark; }
 [hidden] { display: none !important; }
 `;
 

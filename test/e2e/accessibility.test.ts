@@ -68,7 +68,7 @@ describe.each(BROWSERS.flatMap(([name, launchBrowser]) => THEMES.map((theme) => 
       await page.close();
     });
 
-    it.each(['options.html', 'handoffs.html', 'popup.html'])('%s', async (path, context) => {
+    it.for(['options.html', 'handoffs.html', 'popup.html'])('%s', async (path, context) => {
       // Firefox reaches Baton's pages only inside the panel's frame (drivers/firefox.ts), where
       // the popup has no tabs API to find its page and never leaves "Loading…": not checked there.
       if (browser.name === 'firefox' && path === 'popup.html') return context.skip();

@@ -1,17 +1,19 @@
 import { ownEntry } from './own-key';
-import { describeFlag, qualityFlags } from './quality';
+import { DEFAULT_MIN_LENGTH, qualityFlags, type QualityFlag } from './quality';
 import { maxLengthOf, type FieldValues, type Template, type TemplateField } from './template';
 
-/** vague: a quality check the template marks blocking flags the answer (lib/quality.ts). */
-export type FieldProblem = 'empty' | 'invalid' | 'tooLong' | 'vague';
+/** What a non-empty value was expected to look like (the UI words it: components/words). */
+export type ExpectedForm = 'pattern' | 'email' | 'url' | 'number' | 'date' | 'select';
 
-export interface FieldIssue {
-  fieldId: string;
-  label: string;
-  problem: FieldProblem;
-  /** One sentence a person can act on. */
-  message: string;
-}
+/** A field's problem as data; the panel puts it into one sentence a person can act on. */
+export type FieldIssue = { fieldId: string; label: string } & (
+  | { problem: 'empty' }
+  | { problem: 'tooLong'; length: number; limit: number }
+  /** `hint`: the template's own patternHint, in the template author's words. */
+  | { problem: 'invalid'; expected: ExpectedForm; hint?: string }
+  /** A quality check the template marks blocking flags the answer (lib/quality.ts). */
+  | { problem: 'vague'; flags: QualityFlag[]; minLength: number }
+);
 
 export interface Completeness {
   /** Required fields right now (requiredWhen can add some). */
@@ -47,22 +49,18 @@ export function completeness(template: Template, values: FieldValues): Completen
 
 function fieldIssue(field: TemplateField, rawValue: string, needed: boolean): FieldIssue | undefined {
   const value = field.kind === 'checkbox' ? rawValue : rawValue.trim();
-  const issue = (problem: FieldProblem, message: string): FieldIssue => ({
-    fieldId: field.id,
-    label: field.label,
-    problem,
-    message,
-  });
+  const about = { fieldId: field.id, label: field.label };
   if (value === '' || (field.kind === 'checkbox' && value !== 'true')) {
-    return needed ? issue('empty', `${field.label} is empty`) : undefined;
+    return needed ? { ...about, problem: 'empty' } : undefined;
   }
   const max = maxLengthOf(field);
-  if (value.length > max) {
-    return issue('tooLong', `${field.label} is ${value.length} characters; the limit is ${max}`);
+  if (value.length > max) return { ...about, problem: 'tooLong', length: value.length, limit: max };
+  if (field.pattern && !new RegExp(field.pattern, 'i').test(value)) {
+    return { ...about, problem: 'invalid', expected: 'pattern', ...(field.patternHint ? { hint: field.patternHint } : {}) };
   }
-  const invalid = kindProblem(field, value);
-  if (invalid) return issue('invalid', `${field.label}: ${invalid}`);
-  return blockingVagueness(field, value, issue);
+  const expected = kindProblem(field, value);
+  if (expected) return { ...about, problem: 'invalid', expected };
+  return blockingVagueness(field, value, about);
 }
 
 /**
@@ -70,32 +68,28 @@ function fieldIssue(field: TemplateField, rawValue: string, needed: boolean): Fi
  * answer is as incomplete as an invalid one. Team membership is never judged here (the gate
  * decides offline, from the answer alone).
  */
-function blockingVagueness(field: TemplateField, value: string, issue: (problem: FieldProblem, message: string) => FieldIssue): FieldIssue | undefined {
+function blockingVagueness(field: TemplateField, value: string, about: { fieldId: string; label: string }): FieldIssue | undefined {
   if (!field.quality?.blocking) return undefined;
   const flags = qualityFlags(field, value);
-  if (flags.length === 0) return undefined;
-  return issue('vague', `${field.label}: ${flags.map((flag) => describeFlag(flag, field.quality?.minLength)).join('; ')}`);
+  return flags.length === 0 ? undefined : { ...about, problem: 'vague', flags, minLength: field.quality.minLength ?? DEFAULT_MIN_LENGTH };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Why a non-empty value does not fit its field, or undefined when it does. */
-function kindProblem(field: TemplateField, value: string): string | undefined {
-  if (field.pattern && !new RegExp(field.pattern, 'i').test(value)) {
-    return field.patternHint ?? 'does not have the expected form';
-  }
+/** The form a non-empty value of this kind was expected to take, or undefined when it fits. */
+function kindProblem(field: TemplateField, value: string): ExpectedForm | undefined {
   switch (field.kind) {
     case 'email':
-      return EMAIL.test(value) ? undefined : 'expected an email address';
+      return EMAIL.test(value) ? undefined : 'email';
     case 'url':
-      return isWebUrl(value) ? undefined : 'expected a web address starting with https://';
+      return isWebUrl(value) ? undefined : 'url';
     case 'number':
-      return Number.isFinite(Number(value)) ? undefined : 'expected a number';
+      return Number.isFinite(Number(value)) ? undefined : 'number';
     case 'date':
-      return isCalendarDate(value) ? undefined : 'expected a date';
+      return isCalendarDate(value) ? undefined : 'date';
     case 'select':
-      return field.options?.includes(value) ? undefined : 'expected one of the listed options';
+      return field.options?.includes(value) ? undefined : 'select';
     default:
       return undefined;
   }

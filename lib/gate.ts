@@ -45,23 +45,6 @@ export function gateDecision(checklists: ChecklistStatus[] | undefined, stage: s
   return blockers.length === 0 ? { kind: 'allow' } : { kind: 'block', stage, reason: 'incomplete', blockers };
 }
 
-/** The sentence shown when a move is blocked: names the stage and everything missing. */
-export function blockMessage(decision: Extract<GateDecision, { kind: 'block' }>): string {
-  if (decision.reason === 'unknown') {
-    return `Moving to "${decision.stage}" is on hold: Baton has not loaded this record's checklist yet. Try again in a moment.`;
-  }
-  const parts = decision.blockers.map(
-    (blocker) => `${blocker.missing.map((field) => field.label).join(', ')} (${blocker.templateName})`,
-  );
-  return `Moving to "${decision.stage}" needs: ${parts.join('; ')}.`;
-}
-
-/** "4 of 6 required": one badge for a record, all its templates added up. */
-export function badgeText(checklists: ChecklistStatus[]): string {
-  const { filled, required } = totals(checklists);
-  return `${filled} of ${required} required`;
-}
-
 export function isComplete(checklists: ChecklistStatus[]): boolean {
   return checklists.every((status) => status.missing.length === 0);
 }

@@ -110,20 +110,6 @@ export function qualityFlags(field: Pick<TemplateField, 'quality'>, value: strin
   return flags;
 }
 
-/** Words for a flag (English; the panel shows its own translated words for the same flags). */
-export function describeFlag(flag: QualityFlag, minLength = DEFAULT_MIN_LENGTH): string {
-  switch (flag.check) {
-    case 'short':
-      return `shorter than ${minLength} characters`;
-    case 'placeholder':
-      return 'a placeholder, not an answer';
-    case 'date':
-      return 'no date or duration in it';
-    case 'person':
-      return flag.notMember ? 'not a member of the team' : 'not a person’s name or email';
-  }
-}
-
 /** The flags of every field of a template that has any, by field id. */
 export function flagsByField(fields: readonly TemplateField[], values: Readonly<Record<string, string>>, context: QualityContext = {}): Map<string, QualityFlag[]> {
   const found = new Map<string, QualityFlag[]>();

@@ -38,13 +38,3 @@ export function stageSighting(checklists: ChecklistStatus[], stage: string): 'un
   const gating = checklists.filter((checklist) => gatesStage(checklist, stage));
   return gating.some((checklist) => !verifiedIn(checklist, stage)) ? 'verified' : undefined;
 }
-
-/** The panel's heading for an unverified move, e.g. Moved to "Closed won" without a complete handoff. */
-export function unverifiedHeadline(move: UnverifiedMove): string {
-  return `Moved to “${move.stage}” without a complete handoff`;
-}
-
-/** The missing fields, each checklist named: "Client goals, Next owner (Sales to onboarding)". */
-export function unverifiedMissing(move: UnverifiedMove): string {
-  return move.blockers.map((blocker) => `${blocker.missing.map((field) => field.label).join(', ')} (${blocker.templateName})`).join('; ');
-}

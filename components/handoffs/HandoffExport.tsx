@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
 import { exportFileName, toCsv, toExportDocument, type HandoffRow } from '../../lib/handoff-export';
 import { handoffId } from '../../lib/handoff-import';
@@ -26,20 +27,20 @@ export function HandoffExport({ all, shown }: { all: HandoffRow[]; shown: Handof
 
   return (
     <fieldset className="export">
-      <legend>Export</legend>
+      <legend>{i18n.t('handoffs.export.legend')}</legend>
       <label>
         <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
-        All {all.length} handoffs
+        {i18n.t('handoffs.export.all', all.length)}
       </label>
       <label>
         <input type="radio" name="export-scope" checked={scope === 'shown'} onChange={() => setScope('shown')} />
-        The {shown.length} shown
+        {i18n.t('handoffs.export.shown', [shown.length])}
       </label>
       <button type="button" disabled={rows.length === 0} onClick={() => void downloadJson()}>
-        Download JSON
+        {i18n.t('handoffs.export.json')}
       </button>
       <button type="button" disabled={rows.length === 0} onClick={downloadCsv}>
-        Download CSV
+        {i18n.t('handoffs.export.csv')}
       </button>
     </fieldset>
   );

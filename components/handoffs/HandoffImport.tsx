@@ -1,10 +1,10 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
-import { MAX_IMPORT_BYTES, parseHandoffFile, planCounts, tooBigMessage, type ImportPlan } from '../../lib/handoff-import';
+import { MAX_IMPORT_BYTES, parseHandoffFile, planCounts, type ImportPlan } from '../../lib/handoff-import';
 import { messenger } from '../../lib/messages';
 import { batonDb } from '../storage/db';
 import { applyImport, previewImport } from '../storage/handoff-import';
 import { ImportPreview } from './ImportPreview';
-import { plural } from './plural';
 
 type ImportStep =
   | { kind: 'choose' }
@@ -24,13 +24,13 @@ export function HandoffImport() {
   async function read(file: File | undefined) {
     if (!file) return setStep({ kind: 'choose' });
     // Checked before reading: a huge file is refused without loading it into memory.
-    if (file.size > MAX_IMPORT_BYTES) return setStep({ kind: 'invalid', fileName: file.name, errors: [tooBigMessage(file.size)] });
+    if (file.size > MAX_IMPORT_BYTES) return setStep({ kind: 'invalid', fileName: file.name, errors: [i18n.t('handoffs.import.tooBig', [megabytes(file.size), megabytes(MAX_IMPORT_BYTES)])] });
     try {
       const parsed = parseHandoffFile(await file.text());
       if (!parsed.ok) return setStep({ kind: 'invalid', fileName: file.name, errors: parsed.errors });
       setStep({ kind: 'preview', fileName: file.name, plan: await previewImport(batonDb(), parsed.document), applying: false });
     } catch (error) {
-      setStep({ kind: 'failed', message: `${file.name} could not be read: ${errorText(error)}` });
+      setStep({ kind: 'failed', message: i18n.t('handoffs.import.unreadable', [file.name, errorText(error)]) });
     }
   }
 
@@ -40,24 +40,27 @@ export function HandoffImport() {
       const counts = planCounts(await applyImport(batonDb(), plan));
       setStep({
         kind: 'done',
-        message: `Imported ${fileName}: ${plural(counts.newHandoffs, 'new handoff')}, ${plural(counts.updatedFields, 'field')} updated, ${counts.keptFields} kept because the value here is newer, ${plural(counts.newRevisions, 'change log entry', 'change log entries')} added.`,
+        message: i18n.t('handoffs.import.done', [
+          fileName,
+          i18n.t('handoffs.counts.newHandoffs', counts.newHandoffs),
+          i18n.t('handoffs.counts.fields', counts.updatedFields),
+          counts.keptFields,
+          i18n.t('handoffs.counts.logEntries', counts.newRevisions),
+        ]),
       });
       // Open record tabs ask for their status again: their guards decide on the imported values.
       await messenger.sendMessage('templatesChanged', undefined).catch(() => undefined);
     } catch (error) {
-      setStep({ kind: 'failed', message: `Nothing was imported: ${errorText(error)}` });
+      setStep({ kind: 'failed', message: i18n.t('handoffs.import.failed', [errorText(error)]) });
     }
   }
 
   return (
     <section className="import" aria-labelledby="import-title">
-      <h2 id="import-title">Import handoffs</h2>
-      <p>
-        A JSON export from Baton (this browser or another). For each field the value typed last wins: nothing newer here is
-        overwritten.
-      </p>
+      <h2 id="import-title">{i18n.t('handoffs.import.title')}</h2>
+      <p>{i18n.t('handoffs.import.intro')}</p>
       <label>
-        Handoffs file (.json)
+        {i18n.t('handoffs.import.file')}
         <input
           type="file"
           accept="application/json,.json"
@@ -70,7 +73,7 @@ export function HandoffImport() {
       </label>
       {step.kind === 'invalid' ? (
         <div className="notice notice--error" role="alert" data-testid="import-errors">
-          <strong>{step.fileName} cannot be imported; nothing was changed:</strong>
+          <strong>{i18n.t('handoffs.import.invalid', [step.fileName])}</strong>
           <ul>
             {step.errors.map((error) => (
               <li key={error}>{error}</li>
@@ -80,14 +83,14 @@ export function HandoffImport() {
       ) : null}
       {step.kind === 'preview' ? (
         <>
-          <h3>What importing {step.fileName} will change</h3>
+          <h3>{i18n.t('handoffs.import.willChange', [step.fileName])}</h3>
           <ImportPreview plan={step.plan} />
           <div className="actions">
             <button type="button" disabled={step.applying} onClick={() => void apply(step.fileName, step.plan)}>
-              Import
+              {i18n.t('handoffs.import.apply')}
             </button>
             <button type="button" className="secondary" disabled={step.applying} onClick={() => setStep({ kind: 'choose' })}>
-              Cancel
+              {i18n.t('handoffs.import.cancel')}
             </button>
           </div>
         </>
@@ -99,6 +102,11 @@ export function HandoffImport() {
       ) : null}
     </section>
   );
+}
+
+/** "1.5": sizes in the file-size message. */
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
 }
 
 function errorText(error: unknown): string {

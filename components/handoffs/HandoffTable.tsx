@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { HandoffRow } from '../../lib/handoff-export';
 import { HandoffTableRow } from './HandoffTableRow';
 import { SortHeader } from './SortHeader';
@@ -6,17 +7,17 @@ import { SortHeader } from './SortHeader';
 export function HandoffTable({ rows }: { rows: HandoffRow[] }) {
   return (
     <table className="handoffs" data-testid="handoff-table">
-      <caption className="sr-only">Handoffs; choose a column header to sort</caption>
+      <caption className="sr-only">{i18n.t('handoffs.table.caption')}</caption>
       <thead>
         <tr>
-          <SortHeader column="host" label="App" />
-          <SortHeader column="record" label="Record" />
-          <SortHeader column="template" label="Template" />
-          <SortHeader column="completeness" label="Completeness" />
-          <SortHeader column="state" label="State" />
-          <SortHeader column="nextOwner" label="Next owner" />
-          <SortHeader column="updatedAt" label="Last change" />
-          <th scope="col">Change log</th>
+          <SortHeader column="host" label={i18n.t('handoffs.table.app')} />
+          <SortHeader column="record" label={i18n.t('handoffs.table.record')} />
+          <SortHeader column="template" label={i18n.t('handoffs.table.template')} />
+          <SortHeader column="completeness" label={i18n.t('handoffs.table.completeness')} />
+          <SortHeader column="state" label={i18n.t('handoffs.table.state')} />
+          <SortHeader column="nextOwner" label={i18n.t('handoffs.table.nextOwner')} />
+          <SortHeader column="updatedAt" label={i18n.t('handoffs.table.updatedAt')} />
+          <th scope="col">{i18n.t('handoffs.table.log')}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useId } from 'react';
 import type { HandoffRow } from '../../lib/handoff-export';
 import { useHandoffsView } from './handoffs-store';
@@ -29,22 +30,24 @@ export function HandoffTableRow({ row }: { row: HandoffRow }) {
           {handoff.recordTitle ? <span className="muted record-id">{handoff.recordId}</span> : null}
         </th>
         <td>{row.templateName}</td>
-        <td data-column="completeness">{row.completeness}</td>
+        <td data-column="completeness">
+          {row.progress ? i18n.t('handoffs.table.ofRequired', [row.progress.filled, row.progress.required]) : i18n.t('handoffs.table.templateMissing')}
+        </td>
         <td data-column="state">
-          <span className={`state state--${row.state}`}>{row.stateLabel}</span>
+          <span className={`state state--${row.state}`}>{i18n.t(`handoffs.state.${row.state}`)}</span>
           {handoff.unverified ? (
-            <span className="state-unverified" title={`Baton saw it in “${handoff.unverified.stage}” before the checklist was complete`}>
-              moved unverified
+            <span className="state-unverified" title={i18n.t('handoffs.table.unverifiedWhy', [handoff.unverified.stage])}>
+              {i18n.t('handoffs.table.unverified')}
             </span>
           ) : null}
         </td>
-        <td data-column="next-owner">{row.nextOwner || <span className="muted">not named</span>}</td>
+        <td data-column="next-owner">{row.nextOwner || <span className="muted">{i18n.t('handoffs.table.notNamed')}</span>}</td>
         <td>
           <LocalTime at={handoff.updatedAt} />
         </td>
         <td>
           <button type="button" className="link-button" aria-expanded={open} aria-controls={open ? logId : undefined} onClick={() => toggle(row.id)}>
-            {open ? 'Hide changes' : 'Show changes'}
+            {open ? i18n.t('handoffs.table.hideLog') : i18n.t('handoffs.table.showLog')}
           </button>
         </td>
       </tr>

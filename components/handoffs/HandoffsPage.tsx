@@ -1,4 +1,5 @@
 import { may } from '../../lib/sync/roles';
+import { i18n } from '#i18n';
 import { HandoffExport } from './HandoffExport';
 import { HandoffFilters } from './HandoffFilters';
 import { HandoffImport } from './HandoffImport';
@@ -18,7 +19,7 @@ export function HandoffsPage() {
   const connection = useTeamConnection();
   return (
     <main className="handoffs-page">
-      <h1>Baton handoffs</h1>
+      <h1>{i18n.t('handoffs.title')}</h1>
       {connection && may(connection.member.role, 'teamView') ? <HandoffsTabs mine={<MyHandoffs />} team={<TeamView connection={connection} />} /> : <MyHandoffs />}
     </main>
   );
@@ -32,15 +33,15 @@ function MyHandoffs() {
   return (
     <>
       <section aria-labelledby="list-title">
-        <h2 id="list-title">Handoffs in this browser</h2>
+        <h2 id="list-title">{i18n.t('handoffs.list')}</h2>
         {rows === undefined ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{i18n.t('handoffs.loading')}</p>
         ) : rows.length === 0 ? (
-          <p data-testid="no-handoffs">No handoffs yet. Open a CRM record and start its checklist, or import an export below.</p>
+          <p data-testid="no-handoffs">{i18n.t('handoffs.none')}</p>
         ) : (
           <>
             <HandoffFilters total={rows.length} shown={shown.length} />
-            {shown.length > 0 ? <HandoffTable rows={shown} /> : <p className="muted">No handoff matches these filters.</p>}
+            {shown.length > 0 ? <HandoffTable rows={shown} /> : <p className="muted">{i18n.t('handoffs.noMatch')}</p>}
             <HandoffExport all={rows} shown={shown} />
           </>
         )}

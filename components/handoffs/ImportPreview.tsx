@@ -1,6 +1,6 @@
+import { i18n } from '#i18n';
 import { HOST_NAMES } from '../../lib/record';
 import { planCounts, type ImportPlan, type PlannedHandoff } from '../../lib/handoff-import';
-import { plural } from './plural';
 
 /** What an import would change, before anything is written. */
 export function ImportPreview({ plan }: { plan: ImportPlan }) {
@@ -9,32 +9,31 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
   return (
     <div className="preview" data-testid="import-preview">
       <ul className="preview__counts">
-        <li>{plural(counts.newHandoffs, 'new handoff')}</li>
+        <li>{i18n.t('handoffs.counts.newHandoffs', counts.newHandoffs)}</li>
         <li>
-          {plural(counts.updatedFields, 'field')} updated in {plural(counts.updatedHandoffs, 'handoff')}
+          {i18n.t('handoffs.counts.updatedIn', [i18n.t('handoffs.counts.fields', counts.updatedFields), i18n.t('handoffs.counts.handoffs', counts.updatedHandoffs)])}
         </li>
-        <li>{plural(counts.keptFields, 'field')} kept because the value here is newer</li>
+        <li>{i18n.t('handoffs.counts.kept', [i18n.t('handoffs.counts.fields', counts.keptFields)])}</li>
         <li>
-          {plural(counts.unchangedFields, 'field')} already the same; {plural(counts.unchangedHandoffs, 'handoff')} unchanged
+          {i18n.t('handoffs.counts.same', [i18n.t('handoffs.counts.fields', counts.unchangedFields), i18n.t('handoffs.counts.handoffs', counts.unchangedHandoffs)])}
         </li>
         <li>
-          {plural(counts.newRevisions, 'change log entry', 'change log entries')} added, {counts.duplicateRevisions} already here
+          {i18n.t('handoffs.counts.added', [i18n.t('handoffs.counts.logEntries', counts.newRevisions), counts.duplicateRevisions])}
         </li>
       </ul>
       {plan.missingTemplates.length > 0 ? (
         <p className="notice notice--warn" data-testid="missing-templates">
-          Template not installed: {plan.missingTemplates.join(', ')}. Its handoffs are imported, and their fields are shown by id
-          until the template is installed.
+          {i18n.t('handoffs.preview.missingTemplates', [plan.missingTemplates.join(', ')])}
         </p>
       ) : null}
       {changing.length > 0 ? (
         <table className="preview__table">
-          <caption className="sr-only">Changes per handoff</caption>
+          <caption className="sr-only">{i18n.t('handoffs.preview.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Record</th>
-              <th scope="col">Template</th>
-              <th scope="col">What happens</th>
+              <th scope="col">{i18n.t('handoffs.preview.record')}</th>
+              <th scope="col">{i18n.t('handoffs.preview.template')}</th>
+              <th scope="col">{i18n.t('handoffs.preview.what')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,14 +57,14 @@ function PlannedRow({ planned }: { planned: PlannedHandoff }) {
       </th>
       <td>
         {planned.templateName}
-        {planned.templateInstalled ? null : <span className="muted"> (template not installed: fields shown by id)</span>}
+        {planned.templateInstalled ? null : <span className="muted">{i18n.t('handoffs.preview.notInstalled')}</span>}
       </td>
       <td>
         <ul className="preview__changes">
-          {planned.status === 'new' ? <li>New handoff with {plural(planned.updatedFields.length, 'field')}</li> : null}
-          {planned.status !== 'new' && planned.updatedFields.length > 0 ? <li>Updates {labels(planned.updatedFields)}</li> : null}
-          {planned.keptFields.length > 0 ? <li>Keeps {labels(planned.keptFields)} (newer here)</li> : null}
-          {planned.metadata.length > 0 ? <li>Takes the newer {planned.metadata.join(', ')}</li> : null}
+          {planned.status === 'new' ? <li>{i18n.t('handoffs.preview.new', [i18n.t('handoffs.counts.fields', planned.updatedFields.length)])}</li> : null}
+          {planned.status !== 'new' && planned.updatedFields.length > 0 ? <li>{i18n.t('handoffs.preview.updates', [labels(planned.updatedFields)])}</li> : null}
+          {planned.keptFields.length > 0 ? <li>{i18n.t('handoffs.preview.keeps', [labels(planned.keptFields)])}</li> : null}
+          {planned.metadata.length > 0 ? <li>{i18n.t('handoffs.preview.takesNewer', [planned.metadata.join(', ')])}</li> : null}
         </ul>
       </td>
     </tr>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HandoffRow } from '../../lib/handoff-export';
 import { batonDb } from '../storage/db';
@@ -12,21 +13,21 @@ export function RevisionLog({ row }: { row: HandoffRow }) {
     () => batonDb().revisions.where('[host+objectType+recordId+templateId]').equals(handoffKey(handoff, handoff.templateId)).toArray(),
     [row.id],
   );
-  if (!revisions) return <p className="muted">Loading changes…</p>;
-  if (revisions.length === 0) return <p className="muted">No changes logged for this handoff.</p>;
+  if (!revisions) return <p className="muted">{i18n.t('handoffs.log.loading')}</p>;
+  if (revisions.length === 0) return <p className="muted">{i18n.t('handoffs.log.none')}</p>;
   const newestFirst = [...revisions].sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
   const label = (fieldId: string) => template?.fields.find((field) => field.id === fieldId)?.label ?? fieldId;
   return (
     <table className="revisions" data-testid="revision-log">
       <caption>
-        Changes to {row.record}, {row.templateName}
+        {i18n.t('handoffs.log.caption', [row.record, row.templateName])}
       </caption>
       <thead>
         <tr>
-          <th scope="col">When</th>
-          <th scope="col">Field</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
+          <th scope="col">{i18n.t('handoffs.log.when')}</th>
+          <th scope="col">{i18n.t('handoffs.log.field')}</th>
+          <th scope="col">{i18n.t('handoffs.log.before')}</th>
+          <th scope="col">{i18n.t('handoffs.log.after')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,8 +38,8 @@ export function RevisionLog({ row }: { row: HandoffRow }) {
             </td>
             {revision.unverifiedMove ? (
               <td colSpan={3} className="revisions__unverified" data-testid="unverified-entry">
-                Seen in “{revision.unverifiedMove.stage}” without a complete handoff
-                {revision.unverifiedMove.missing.length > 0 ? `; missing ${revision.unverifiedMove.missing.join(', ')}` : ''}
+                {i18n.t('handoffs.log.seen', [revision.unverifiedMove.stage])}
+                {revision.unverifiedMove.missing.length > 0 ? i18n.t('handoffs.log.missing', [revision.unverifiedMove.missing.join(', ')]) : ''}
               </td>
             ) : (
               <>

@@ -1,4 +1,5 @@
-import { HANDOFF_STATES, STATE_LABELS, type HandoffState } from '../../lib/handoff-state';
+import { i18n } from '#i18n';
+import { HANDOFF_STATES, type HandoffState } from '../../lib/handoff-state';
 
 /** A filter by handoff state, in the order a handoff moves through; '' is every state. */
 export function StateSelect({ label, allLabel, value, onChange, testId }: { label: string; allLabel: string; value: HandoffState | ''; onChange: (state: HandoffState | '') => void; testId?: string }) {
@@ -9,7 +10,7 @@ export function StateSelect({ label, allLabel, value, onChange, testId }: { labe
         <option value="">{allLabel}</option>
         {HANDOFF_STATES.map((state) => (
           <option key={state} value={state}>
-            {STATE_LABELS[state]}
+            {i18n.t(`handoffs.state.${state}`)}
           </option>
         ))}
       </select>

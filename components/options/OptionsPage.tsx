@@ -11,12 +11,13 @@ import { TeamServer } from './TeamServer';
 export function OptionsPage() {
   return (
     <main className="options">
-      <h1>Baton settings</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <section aria-labelledby="you-title">
-        <h2 id="you-title">You</h2>
+        <h2 id="you-title">{i18n.t('options.you')}</h2>
         <YourName />
         <p>
-          <a href="/handoffs.html">All handoffs on this device</a>: states, revision logs, export and import.
+          <a href="/handoffs.html">{i18n.t('options.handoffsLink')}</a>
+          {i18n.t('options.handoffsLinkAfter')}
         </p>
       </section>
       <section aria-labelledby="team-title">
@@ -24,16 +25,17 @@ export function OptionsPage() {
         <TeamServer />
       </section>
       <section aria-labelledby="templates-title">
-        <h2 id="templates-title">Handoff templates</h2>
+        <h2 id="templates-title">{i18n.t('options.templates')}</h2>
         <p>
-          <a href="/editor.html">{i18n.t('editor.openEditor')}</a>: create, duplicate, edit, archive and publish templates.
+          <a href="/editor.html">{i18n.t('editor.openEditor')}</a>
+          {i18n.t('editor.openEditorAfter')}
         </p>
         <TemplateList />
         <TemplateImport />
       </section>
       <ManagedSettings />
       <section aria-labelledby="hosts-title">
-        <h2 id="hosts-title">ClickUp on your own domain</h2>
+        <h2 id="hosts-title">{i18n.t('options.hosts')}</h2>
         <WhiteLabelHosts />
       </section>
       <section aria-labelledby="ai-title">

@@ -25,7 +25,7 @@ export function TemplateImport() {
     setOutcome(undefined);
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setOutcome({ kind: 'failed', message: `${file.name} is ${Math.round(file.size / 1024)} KB; a template is at most 256 KB.` });
+      setOutcome({ kind: 'failed', message: i18n.t('options.import.tooBig', [file.name, Math.round(file.size / 1024)]) });
       return;
     }
     setText(await file.text());
@@ -38,8 +38,9 @@ export function TemplateImport() {
         throw new Error(`"${parsed.template.name}": ${i18n.t('managed.setByOrganization')}.`);
       }
       const { replaced } = await importTemplate(batonDb(), parsed.template);
-      const verb = replaced ? `Replaced version ${replaced.version} with` : 'Installed';
-      setOutcome({ kind: 'saved', message: `${verb} "${parsed.template.name}" version ${parsed.template.version}.` });
+      const { name, version } = parsed.template;
+      const message = replaced ? i18n.t('options.import.replaced', [replaced.version, name, version]) : i18n.t('options.import.installed', [name, version]);
+      setOutcome({ kind: 'saved', message });
       setText('');
       await messenger.sendMessage('templatesChanged', undefined).catch(() => undefined);
     } catch (error) {
@@ -49,18 +50,18 @@ export function TemplateImport() {
 
   return (
     <div className="import">
-      <h3>Add or update a template</h3>
+      <h3>{i18n.t('options.import.title')}</h3>
       <label>
-        Template file (.json)
+        {i18n.t('options.import.file')}
         <input type="file" accept="application/json,.json" onChange={(event) => void readFile(event.target.files?.[0])} />
       </label>
       <label>
-        or paste its JSON
+        {i18n.t('options.import.paste')}
         <textarea value={text} rows={8} spellCheck={false} onChange={(event) => (setText(event.target.value), setOutcome(undefined))} />
       </label>
       {parsed && !parsed.ok ? (
         <div className="notice notice--error" role="alert" data-testid="template-errors">
-          <strong>This template cannot be installed:</strong>
+          <strong>{i18n.t('options.import.invalid')}</strong>
           <ul>
             {parsed.errors.map((error) => (
               <li key={error}>{error}</li>
@@ -70,12 +71,16 @@ export function TemplateImport() {
       ) : null}
       {parsed?.ok ? (
         <p className="notice" data-testid="template-preview">
-          “{parsed.template.name}” version {parsed.template.version}: {parsed.template.fields.length} fields, applies to{' '}
-          {parsed.template.appliesTo.map((target) => `${target.host} ${target.objectType}`).join(', ')}.
+          {i18n.t('options.import.preview', [
+            parsed.template.name,
+            parsed.template.version,
+            parsed.template.fields.length,
+            parsed.template.appliesTo.map((target) => `${target.host} ${target.objectType}`).join(', '),
+          ])}
         </p>
       ) : null}
       <button type="button" disabled={!parsed?.ok} onClick={() => void install()}>
-        Install template
+        {i18n.t('options.import.install')}
       </button>
       {outcome ? (
         <p className={`notice notice--${outcome.kind === 'saved' ? 'ok' : 'error'}`} role={outcome.kind === 'saved' ? 'status' : 'alert'} data-testid="template-outcome">

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HOST_NAMES } from '../../lib/record';
 import type { Template } from '../../lib/template';
@@ -8,21 +9,21 @@ import { batonDb } from '../storage/db';
 export function TemplateList() {
   const templates = useLiveQuery(() => batonDb().templates.orderBy('id').toArray());
   if (!templates) return null;
-  if (templates.length === 0) return <p>No templates yet. Open a CRM record once to install the defaults.</p>;
+  if (templates.length === 0) return <p>{i18n.t('options.list.none')}</p>;
   return (
     <table className="templates" data-testid="template-list">
       <thead>
         <tr>
-          <th scope="col">Template</th>
-          <th scope="col">Fields</th>
-          <th scope="col">Applies to, and gates</th>
+          <th scope="col">{i18n.t('options.list.template')}</th>
+          <th scope="col">{i18n.t('options.list.fields')}</th>
+          <th scope="col">{i18n.t('options.list.appliesTo')}</th>
         </tr>
       </thead>
       <tbody>
         {templates.map((template) => (
           <tr key={template.id}>
             <td>
-              {template.name} <span className="muted">v{template.version}</span>
+              {template.name} <span className="muted">{i18n.t('options.list.version', [template.version])}</span>
             </td>
             <td>{requiredSummary(template)}</td>
             <td>
@@ -30,7 +31,7 @@ export function TemplateList() {
                 {template.appliesTo.map((target) => (
                   <li key={`${target.host}/${target.objectType}`}>
                     {HOST_NAMES[target.host]} {target.objectType}
-                    {target.gateStages ? <> — stages matching <code>{target.gateStages}</code></> : ' — no gate'}
+                    {target.gateStages ? <> {i18n.t('options.list.stagesMatching')} <code>{target.gateStages}</code></> : ` ${i18n.t('options.list.noGate')}`}
                   </li>
                 ))}
               </ul>
@@ -44,5 +45,5 @@ export function TemplateList() {
 
 function requiredSummary(template: Template): string {
   const required = template.fields.filter((field) => field.required).length;
-  return `${template.fields.length} fields, ${required} required`;
+  return i18n.t('options.list.fieldsSummary', template.fields.length, [template.fields.length, required]);
 }

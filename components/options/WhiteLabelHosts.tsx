@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { clickupHosts, hostOrigin, originPattern } from '../storage/clickup-hosts';
@@ -15,11 +16,11 @@ export function WhiteLabelHosts() {
 
   function add() {
     const origin = hostOrigin(input);
-    if (!origin) return setProblem(`"${input}" is not a web address like https://tasks.example.com`);
-    if (hosts.includes(origin)) return setProblem(`${origin} is already on the list.`);
+    if (!origin) return setProblem(i18n.t('options.clickup.notAddress', [input]));
+    if (hosts.includes(origin)) return setProblem(i18n.t('options.clickup.already', [origin]));
     // Asked inside the click itself: browsers grant permissions only during a user gesture.
     void browser.permissions.request({ origins: [originPattern(origin)] }).then(async (granted) => {
-      if (!granted) return setProblem(`Baton was not allowed on ${origin}, so it cannot guard ClickUp there.`);
+      if (!granted) return setProblem(i18n.t('options.clickup.refused', [origin]));
       await clickupHosts.setValue([...hosts, origin]);
       setInput('');
       setProblem(undefined);
@@ -33,14 +34,14 @@ export function WhiteLabelHosts() {
 
   return (
     <div className="hosts">
-      <p>Baton works on app.clickup.com. If your team opens ClickUp at its own address, add it here.</p>
+      <p>{i18n.t('options.clickup.intro')}</p>
       {hosts.length > 0 ? (
         <ul data-testid="clickup-hosts">
           {hosts.map((origin) => (
             <li key={origin}>
               {origin}{' '}
-              <button type="button" aria-label={`Remove ${origin}`} onClick={() => void remove(origin)}>
-                Remove
+              <button type="button" aria-label={i18n.t('options.clickup.removeOne', [origin])} onClick={() => void remove(origin)}>
+                {i18n.t('options.clickup.remove')}
               </button>
             </li>
           ))}
@@ -48,10 +49,10 @@ export function WhiteLabelHosts() {
       ) : null}
       <form onSubmit={(event) => (event.preventDefault(), add())}>
         <label>
-          ClickUp address
-          <input value={input} placeholder="https://tasks.example.com" onChange={(event) => setInput(event.target.value)} />
+          {i18n.t('options.clickup.address')}
+          <input value={input} placeholder={i18n.t('options.clickup.example')} onChange={(event) => setInput(event.target.value)} />
         </label>
-        <button type="submit">Add</button>
+        <button type="submit">{i18n.t('options.clickup.add')}</button>
       </form>
       {problem ? (
         <p className="notice notice--error" role="alert">

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { yourName } from '../storage/your-name';
 
@@ -7,8 +8,8 @@ export function YourName() {
   useEffect(() => void yourName.getValue().then(setName), []);
   return (
     <label>
-      Your name or email (signs your briefs and receipts)
-      <input value={name} maxLength={200} placeholder="e.g. Maria Lopez" onChange={(event) => (setName(event.target.value), void yourName.setValue(event.target.value.trim()))} />
+      {i18n.t('options.yourName')}
+      <input value={name} maxLength={200} placeholder={i18n.t('options.yourNameExample')} onChange={(event) => (setName(event.target.value), void yourName.setValue(event.target.value.trim()))} />
     </label>
   );
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
 import { messenger } from '../../lib/messages';
 import { copyText } from '../panel/send-text';
@@ -17,18 +18,18 @@ export function CopyOutlineButton({ tabId }: { tabId?: number }) {
       const copied = await copyText(outline);
       setOutcome(copied.kind === 'copied' ? { kind: 'copied' } : { kind: 'failed', message: copied.kind === 'failed' ? copied.message : '' });
     } catch {
-      setOutcome({ kind: 'failed', message: 'Baton could not read this page. Reload it and try again.' });
+      setOutcome({ kind: 'failed', message: i18n.t('panel.outline.failed') });
     }
   };
 
   return (
     <>
       <button type="button" className="link" onClick={() => void copy()}>
-        Copy page outline
+        {i18n.t('panel.outline.copy')}
       </button>
       <span role="status" data-testid="outline-outcome">
         {outcome.kind === 'copied'
-          ? ' Page outline copied: the page’s structure only, no text, names or values. Paste it into your message to us.'
+          ? ` ${i18n.t('panel.outline.copied')}`
           : outcome.kind === 'failed'
             ? ` ${outcome.message}`
             : ''}

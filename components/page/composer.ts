@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { HostAdapter, NoteComposer } from '../../lib/hosts/adapter';
 import { closestDeep, queryAllDeep } from '../../lib/hosts/dom';
 import type { ComposerResult } from '../../lib/message-schemas';
@@ -27,8 +28,8 @@ export async function insertIntoComposer(doc: Document, adapter: Pick<HostAdapte
       found = await waitForComposer(doc, composer, notes);
     }
   }
-  if (found.kind === 'several') return { inserted: false, reason: 'Baton found more than one note box here and could not tell which one is for a new note.' };
-  if (found.kind === 'none') return { inserted: false, reason: opened ? 'the note box did not open in time.' : 'no note or comment box is open on this page.' };
+  if (found.kind === 'several') return { inserted: false, reason: i18n.t('page.composer.several') };
+  if (found.kind === 'none') return { inserted: false, reason: opened ? i18n.t('page.composer.didNotOpen') : i18n.t('page.composer.none') };
   return paste(found.editor, text);
 }
 
@@ -80,7 +81,7 @@ function paste(composer: HTMLElement, text: string): ComposerResult {
   if (!event.defaultPrevented) document.execCommand('insertText', false, text);
   const firstLine = text.split('\n')[0]!.replace(/\s+/g, ' ');
   const inserted = contentOf(composer) !== before && contentOf(composer).replace(/\s+/g, ' ').includes(firstLine);
-  return inserted ? { inserted } : { inserted, reason: 'the note box did not take the text.' };
+  return inserted ? { inserted } : { inserted, reason: i18n.t('page.composer.refused') };
 }
 
 function contentOf(element: HTMLElement): string {

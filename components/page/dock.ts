@@ -1,10 +1,12 @@
+import { i18n } from '#i18n';
 import type { Lifetime } from './lifetime';
 import type { PanelLocation } from '../../lib/panel-location';
 import { handTickets, panelPageUrl, showInFrame } from './frame-ticket';
 
 export const PANEL_WIDTH_PX = 380;
-const ORPHANED_NOTICE = 'Baton was updated or turned off: reload this tab';
 
+// The frames say they draw light or dark: Firefox gives a frame the prefers-color-scheme of the
+// element that embeds it, so `light` alone kept the panel light on a dark system.
 // `all: initial !important` because a host page's `* { … !important }` reaches the shadow
 // host element itself and would be inherited inside; !important inside the shadow wins.
 const DOCK_CSS = `
@@ -18,8 +20,8 @@ const DOCK_CSS = `
 .tab[data-complete="true"] { background: #1d6b3a; }
 .tab[data-guard="inactive"] { background: #8a1c1c; }
 iframe { box-sizing: border-box; position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH_PX}px; height: 100vh; border: 0;
-  border-left: 1px solid #c9d1da; background: #fff; box-shadow: -4px 0 16px rgba(0,0,0,.12);
-  color-scheme: light; }
+  border-left: 1px solid #c9d1da; background: Canvas; box-shadow: -4px 0 16px rgba(0,0,0,.12);
+  color-scheme: light dark; }
 [hidden] { display: none !important; }
 `;
 
@@ -90,7 +92,7 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
     frame?.remove();
     reserveSpace(false);
     tab.hidden = false;
-    tab.textContent = ORPHANED_NOTICE;
+    tab.textContent = i18n.t('page.orphaned');
   });
   lifetime.onSuperseded(remove);
 
@@ -109,7 +111,7 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
     reserveSpace(Boolean(frame && !collapsed));
     if (collapsed || !hasRecord || frame) return;
     frame = document.createElement('iframe');
-    frame.title = 'Baton handoff checklist';
+    frame.title = i18n.t('page.frame');
     // "Copy brief" writes to the clipboard from this (cross-origin) frame.
     frame.allow = 'clipboard-write';
     rebind = handTickets(frame, 'panel', lifetime.signal);
@@ -131,9 +133,9 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   const renderTab = () => {
     tab.hidden = !collapsed;
     tab.setAttribute('aria-expanded', String(!collapsed));
-    tab.textContent = `Handoff checklist · ${badge}`;
+    tab.textContent = i18n.t('page.tab', [badge]);
     tab.dataset.guard = guard;
-    tab.title = guard === 'inactive' ? 'Stage guard inactive on this page' : 'Open the handoff checklist';
+    tab.title = guard === 'inactive' ? i18n.t('page.tabInactive') : i18n.t('page.tabOpen');
   };
 
   return {

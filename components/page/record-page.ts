@@ -1,5 +1,7 @@
 import type { Lifetime } from './lifetime';
-import { badgeText, gateDecision, gatesStage, isComplete, type GateDecision } from '../../lib/gate';
+import { i18n } from '#i18n';
+import { gateDecision, gatesStage, isComplete, type GateDecision } from '../../lib/gate';
+import { badgeText } from '../words/checklist-words';
 import type { HostAdapter } from '../../lib/hosts/adapter';
 import { clipTitle } from '../../lib/limits';
 import type { PageRecord, RecordStatus } from '../../lib/message-schemas';
@@ -88,10 +90,10 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
     const recordUrl = location.href;
     dock.show({ ref, recordTitle: clipTitle(adapter.recordTitle(document)), recordUrl, guard, guardControl: adapter.stageControlName, blocked, movedTo, shownStage });
     const checklists = status?.checklists;
-    const text = checklists ? badgeText(checklists) : 'loading';
+    const text = checklists ? badgeText(checklists) : i18n.t('common.loading');
     // Safety net: the collapsed tab says so too, not only the panel.
     const unverified = unverifiedMove(checklists, shownStage) !== undefined;
-    dock.setBadge(unverified ? `moved unverified · ${text}` : text, checklists ? isComplete(checklists) : false);
+    dock.setBadge(unverified ? i18n.t('page.movedUnverified', [text]) : text, checklists ? isComplete(checklists) : false);
   }
 
   async function loadStatus(forRef: RecordRef, attempt = 0): Promise<void> {

@@ -1,6 +1,6 @@
 import type { PageRecord } from '../../lib/message-schemas';
 import { messenger } from '../../lib/messages';
-import { toolbarBadge } from '../../lib/toolbar-badge';
+import { toolbarBadge } from './toolbar-badge';
 import type { Lifetime } from './lifetime';
 
 /** Tells the worker what this tab's toolbar icon should say, only when that changes. */

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
 import { renderBrief } from '../../lib/brief';
 import type { Handoff } from '../../lib/checklist-status';
@@ -34,25 +35,25 @@ export function BriefActions({ recordRef, recordTitle, handoff, movedTo }: Brief
   };
 
   return (
-    <section className={`brief${movedTo ? ' brief--moved' : ''}`} aria-label="Handoff brief" data-testid="brief-actions">
+    <section className={`brief${movedTo ? ' brief--moved' : ''}`} aria-label={i18n.t('panel.brief.label')} data-testid="brief-actions">
       <p className="brief__lead">
-        {movedTo ? <>Moved to “{movedTo}”. Send the next owner the brief:</> : <>The checklist is complete. Send the brief with the record:</>}
+        {movedTo ? i18n.t('panel.brief.leadMoved', [movedTo]) : i18n.t('panel.brief.leadComplete')}
       </p>
       <div className="brief__buttons">
         <button type="button" className="button" onClick={() => void send('insert')}>
-          Insert brief
+          {i18n.t('panel.brief.insert')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => void send('copy')}>
-          Copy brief
+          {i18n.t('panel.brief.copy')}
         </button>
       </div>
-      {!name ? <p className="help">Tip: set your name in Baton’s settings so briefs say who handed off.</p> : null}
+      {!name ? <p className="help">{i18n.t('panel.brief.nameTip')}</p> : null}
       {outcome ? (
         <p className={`notice ${outcome.result.kind === 'failed' ? 'notice--error' : 'notice--ok'}`} role="status" data-testid="brief-outcome">
           {outcomeMessage(outcome.result, host)}
         </p>
       ) : null}
-      {outcome?.result.kind === 'failed' ? <textarea className="brief__text" readOnly value={outcome.text} rows={8} aria-label="Brief text" /> : null}
+      {outcome?.result.kind === 'failed' ? <textarea className="brief__text" readOnly value={outcome.text} rows={8} aria-label={i18n.t('panel.brief.text')} /> : null}
     </section>
   );
 }

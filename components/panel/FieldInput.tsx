@@ -1,8 +1,10 @@
+import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { FieldIssue } from '../../lib/completeness';
 import type { QualityFlag } from '../../lib/quality';
 import { maxLengthOf, type TemplateField } from '../../lib/template';
 import { QualityFlags } from './QualityFlags';
+import { fieldIssueText } from '../words/checklist-words';
 
 interface FieldInputProps {
   field: TemplateField;
@@ -84,13 +86,13 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
     <div className={`field${blocking ? ' field--blocking' : ''}`} data-field={field.id}>
       <label htmlFor={id}>
         {field.label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : <span className="optional"> (optional)</span>}
+        {required ? <span className="required" aria-hidden="true"> *</span> : <span className="optional"> {i18n.t('panel.optional')}</span>}
       </label>
       {field.kind === 'checkbox' ? (
         <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => change(e.target.checked ? 'true' : '')} />
       ) : field.kind === 'select' ? (
         <select {...common} value={value} onChange={(e) => change(e.target.value)}>
-          <option value="">Choose…</option>
+          <option value="">{i18n.t('panel.choose')}</option>
           {field.options?.map((option) => (
             <option key={option}>{option}</option>
           ))}
@@ -117,14 +119,14 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
         {value.length > max * 0.8 ? ` ${value.length} / ${max}` : null}
       </div>
       <div id={`${id}-problem`} className="problem" role={issue ? 'status' : undefined}>
-        {issue?.message}
+        {issue ? fieldIssueText(issue) : null}
       </div>
       <QualityFlags field={field} flags={flags} id={`${id}-flags`} />
       {elsewhere !== undefined && elsewhere !== value ? (
         <div className="elsewhere" role="status" data-testid="changed-elsewhere">
-          Changed in another tab: “{elsewhere}”
-          <button type="button" onClick={takeTheirs}>Use that text</button>
-          <button type="button" onClick={keepMine}>Keep mine</button>
+          {i18n.t('panel.elsewhere', [elsewhere])}
+          <button type="button" onClick={takeTheirs}>{i18n.t('panel.useTheirs')}</button>
+          <button type="button" onClick={keepMine}>{i18n.t('panel.keepMine')}</button>
         </div>
       ) : null}
     </div>

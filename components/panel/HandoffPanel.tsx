@@ -1,7 +1,9 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { checklistStatus } from '../../lib/checklist-status';
-import { badgeText, gateDecision, isComplete } from '../../lib/gate';
+import { gateDecision, isComplete } from '../../lib/gate';
+import { badgeText } from '../words/checklist-words';
 import { messenger } from '../../lib/messages';
 import { recordLabel } from '../../lib/record';
 import { batonDb } from '../storage/db';
@@ -42,7 +44,7 @@ export function HandoffPanel() {
 function ForeignPage() {
   return (
     <main className="panel">
-      <p className="notice notice--error" role="alert">Baton’s checklist only opens inside HubSpot, Salesforce, Pipedrive and ClickUp.</p>
+      <p className="notice notice--error" role="alert">{i18n.t('panel.foreign')}</p>
     </main>
   );
 }
@@ -82,7 +84,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
     // Deps: once per blocked attempt
   }, [blockedAttempt]);
 
-  if (!location || !ref) return <main className="panel"><p className="empty">No record on this page.</p></main>;
+  if (!location || !ref) return <main className="panel"><p className="empty">{i18n.t('panel.noRecord')}</p></main>;
   if (dialog && blocked) {
     return handoffs && checklists ? (
       <MoveDialog recordRef={ref} recordTitle={location.recordTitle} stage={blocked.stage} handoffs={handoffs} checklists={checklists} />
@@ -93,13 +95,13 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
   return (
     <main className="panel" aria-labelledby="panel-title">
       <header className="panel__header">
-        <h1 id="panel-title">Handoff checklist</h1>
+        <h1 id="panel-title">{i18n.t('panel.title')}</h1>
         <span className="badge" data-complete={checklists ? isComplete(checklists) : false} data-testid="completeness-badge">
-          {checklists ? badgeText(checklists) : 'loading'}
+          {checklists ? badgeText(checklists) : i18n.t('common.loading')}
         </span>
         {active ? <ReviewCount count={flagsByField(active.template.fields, active.values, { members }).size} /> : null}
         <PanelMenu />
-        <button type="button" className="icon-button" aria-label="Collapse the handoff checklist" onClick={() => void dockCollapsed.set(true)}>
+        <button type="button" className="icon-button" aria-label={i18n.t('panel.collapse')} onClick={() => void dockCollapsed.set(true)}>
           {'\u2192'}
         </button>
       </header>
@@ -109,7 +111,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
       {blocked && decision ? (
         <BlockNotice stage={blocked.stage} decision={decision} attempt={blocked.attempt} />
       ) : null}
-      {loadError && !handoffs ? <p className="notice notice--error" role="alert">Baton could not load this checklist: {loadError}</p> : null}
+      {loadError && !handoffs ? <p className="notice notice--error" role="alert">{i18n.t('panel.loadError', [loadError])}</p> : null}
       <IncomingContext recordRef={ref} />
       {active ? (
         <DraftFromNotes key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} recordUrl={location.recordUrl} handoff={active} />
@@ -132,7 +134,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
           />
         </div>
       ) : handoffs ? (
-        <p className="empty">No handoff template applies to this record.</p>
+        <p className="empty">{i18n.t('panel.noTemplate')}</p>
       ) : null}
       {active && completeness(active.template, active.values).complete ? (
         <BriefActions key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} handoff={active} movedTo={location.movedTo} />

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ParsedBrief } from '../../lib/brief';
 import { HOST_NAMES } from '../../lib/record';
 
@@ -18,19 +19,21 @@ export function IncomingBrief({ brief, templateName, previous }: IncomingBriefPr
   };
   return (
     <section className="incoming" aria-labelledby="incoming-title" data-testid="incoming-brief">
-      <h2 id="incoming-title">Incoming handoff · {templateName ?? brief.templateId}</h2>
+      <h2 id="incoming-title">{i18n.t('panel.incoming.title', [templateName ?? brief.templateId])}</h2>
       <p className="incoming__meta">
-        {brief.by ? <>From {brief.by}</> : 'From an unnamed sender'}
-        {when ? <> on {when}</> : null} · {HOST_NAMES[record.host]} {record.objectType} {record.recordId}
-        {brief.nextOwner ? <> · next owner {brief.nextOwner}</> : null}
+        {[brief.by ? i18n.t('panel.incoming.from', [brief.by]) : i18n.t('panel.incoming.fromUnnamed'), when && i18n.t('panel.incoming.on', [when])]
+          .filter(Boolean)
+          .join(' ')}
+        {` · ${HOST_NAMES[record.host]} ${record.objectType} ${record.recordId}`}
+        {brief.nextOwner ? ` · ${i18n.t('panel.incoming.nextOwner', [brief.nextOwner])}` : null}
       </p>
       {brief.complete ? (
-        <p className="notice notice--ok" data-testid="incoming-status">Complete: {brief.declared.filled} of {brief.declared.required} required</p>
+        <p className="notice notice--ok" data-testid="incoming-status">{i18n.t('panel.incoming.complete', [brief.declared.filled, brief.declared.required])}</p>
       ) : brief.readable ? (
-        <p className="notice notice--error" data-testid="incoming-status">Incomplete: {brief.declared.filled} of {brief.declared.required} required</p>
+        <p className="notice notice--error" data-testid="incoming-status">{i18n.t('panel.incoming.incomplete', [brief.declared.filled, brief.declared.required])}</p>
       ) : (
         <p className="notice notice--error" data-testid="incoming-status">
-          {brief.fields ? 'Baton could not read every field of this brief (the note may have been edited or cut short). Ask the sender for a new one.' : 'This brief uses a template that is not installed here; its fields cannot be read.'}
+          {brief.fields ? i18n.t('panel.incoming.unreadable') : i18n.t('panel.incoming.notInstalled')}
         </p>
       )}
       {brief.fields ? (
@@ -39,9 +42,9 @@ export function IncomingBrief({ brief, templateName, previous }: IncomingBriefPr
             <div key={field.fieldId} id={briefFieldAnchor(field.fieldId)} className={changed(field.fieldId, field.value) ? 'incoming__field incoming__field--changed' : 'incoming__field'} data-field={field.fieldId}>
               <dt>
                 {field.label}
-                {changed(field.fieldId, field.value) ? <span className="changed-tag"> changed since the earlier brief</span> : null}
+                {changed(field.fieldId, field.value) ? <span className="changed-tag"> {i18n.t('panel.incoming.changed')}</span> : null}
               </dt>
-              <dd>{field.value === undefined ? <em>could not be read</em> : field.value || <em>none</em>}</dd>
+              <dd>{field.value === undefined ? <em>{i18n.t('panel.incoming.couldNotRead')}</em> : field.value || <em>{i18n.t('panel.incoming.none')}</em>}</dd>
             </div>
           ))}
         </dl>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import type { ParsedBrief } from '../../lib/brief';
@@ -43,9 +44,7 @@ export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
     <>
       {answer ? (
         <p className={`notice ${answer.answer.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="answer-seen">
-          {answer.answer.decision === 'accepted' ? 'Accepted' : 'Sent back'}
-          {answer.answer.by ? ` by ${answer.answer.by}` : ''}
-          {answer.answer.at ? ` on ${new Date(answer.answer.at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}` : ''}
+          {answerText(answer.answer)}
           {answer.answer.reason ? `: ${answer.answer.reason}` : '.'}
         </p>
       ) : null}
@@ -56,6 +55,18 @@ export function IncomingContext({ recordRef }: { recordRef: RecordRef }) {
       {latest && template ? <ReceiptForm key={`${recordLabel(recordRef)}/${template.id}`} recordRef={recordRef} template={template} answers={{ ...latest.record, templateId: template.id }} /> : null}
     </>
   );
+}
+
+/** "Accepted by Rita on 3 Mar 2026, 10:04": who answered and when, each where known. */
+function answerText(answer: Answer): string {
+  const at = answer.at ? new Date(answer.at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : undefined;
+  return [
+    answer.decision === 'accepted' ? i18n.t('panel.answer.accepted') : i18n.t('panel.answer.sentBack'),
+    answer.by && i18n.t('panel.answer.by', [answer.by]),
+    at && i18n.t('panel.answer.on', [at]),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A brief of a template not installed here still gets a receipt checklist. */

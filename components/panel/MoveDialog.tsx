@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import type { ChecklistStatus } from '../../lib/gate';
 import { gateDecision } from '../../lib/gate';
@@ -46,10 +47,10 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
   return (
     <div className="panel panel--dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" aria-describedby="dialog-help">
       <h1 id="dialog-title">
-        Before {recordTitle ? `“${recordTitle}”` : 'this record'} moves to “{stage}”
+        {recordTitle ? i18n.t('dialog.title', [recordTitle, stage]) : i18n.t('dialog.titleUnnamed', [stage])}
       </h1>
       <p id="dialog-help" className="panel__record">
-        {ready ? 'The checklist is complete.' : 'The next team needs these first. What you type is saved as you go.'}
+        {ready ? i18n.t('dialog.ready') : i18n.t('dialog.help')}
       </p>
       {handoffs
         .filter((handoff) => askedNow.has(handoff.template.id))
@@ -68,10 +69,10 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
         ))}
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={() => answer(false)}>
-          Cancel
+          {i18n.t('dialog.cancel')}
         </button>
         <button type="button" className="button" disabled={!ready} onClick={() => answer(true)} data-testid="complete-move">
-          Move to “{stage}”
+          {i18n.t('dialog.move', [stage])}
         </button>
       </div>
       <SaveStatus />

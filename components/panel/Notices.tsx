@@ -1,17 +1,18 @@
-import { blockMessage, type GateDecision } from '../../lib/gate';
+import { i18n } from '#i18n';
+import type { GateDecision } from '../../lib/gate';
 import type { GuardStatus } from '../../lib/panel-location';
-import { unverifiedHeadline, unverifiedMissing, type UnverifiedMove } from '../../lib/unverified';
+import type { UnverifiedMove } from '../../lib/unverified';
+import { blockMessage, missingFields, unverifiedHeadline } from '../words/checklist-words';
 
 /** Says plainly when the stage guard cannot protect this page: a silent pass is the worst outcome. */
 export function GuardNotice({ guard, control }: { guard: GuardStatus; control: string }) {
   if (guard === 'active') return null;
   if (guard === 'searching') {
-    return <p className="notice notice--muted" role="status">Looking for {control}…</p>;
+    return <p className="notice notice--muted" role="status">{i18n.t('panel.searching', [control])}</p>;
   }
   return (
     <div className="notice notice--error" role="alert" data-testid="guard-inactive">
-      <strong>Stage guard inactive on this page.</strong> Baton cannot find {control}, so stage changes
-      here are not checked. Your checklist is still saved.
+      <strong>{i18n.t('panel.guardInactive')}</strong> {i18n.t('panel.guardInactiveWhy', [control])}
     </div>
   );
 }
@@ -28,7 +29,7 @@ export function BlockNotice({ stage, decision, attempt }: BlockNoticeProps) {
   if (decision.kind === 'allow') {
     return (
       <p className="notice notice--ok" role="status" data-testid="block-notice">
-        Ready: the checklist is complete. Move the record to “{stage}” again.
+        {i18n.t('panel.readyAgain', [stage])}
       </p>
     );
   }
@@ -47,7 +48,7 @@ export function UnverifiedNotice({ move }: { move: UnverifiedMove | undefined })
   if (!move) return null;
   return (
     <div className="notice notice--error" role="alert" data-testid="unverified-notice">
-      <strong>{unverifiedHeadline(move)}.</strong> Still missing: {unverifiedMissing(move)}.
+      <strong>{unverifiedHeadline(move)}.</strong> {i18n.t('panel.stillMissing', [missingFields(move.blockers)])}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { OpenEditorButton } from '../editor/OpenEditorButton';
 import { CopyOutlineButton } from '../outline/CopyOutlineButton';
 
@@ -5,7 +6,7 @@ import { CopyOutlineButton } from '../outline/CopyOutlineButton';
 export function PanelMenu() {
   return (
     <details className="panel-menu">
-      <summary className="icon-button" aria-label="More actions">
+      <summary className="icon-button" aria-label={i18n.t('panel.moreActions')}>
         {'\u22EF'}
       </summary>
       <div className="panel-menu__items">

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { DEFAULT_MIN_LENGTH, type QualityFlag } from '../../lib/quality';
 import type { TemplateField } from '../../lib/template';
+import { qualityFlagText } from '../words/checklist-words';
 
 /** What the quality checks found in one answer, in words, under the field. */
 export function QualityFlags({ field, flags, id }: { field: TemplateField; flags: QualityFlag[]; id: string }) {
@@ -10,11 +11,7 @@ export function QualityFlags({ field, flags, id }: { field: TemplateField; flags
     <ul id={id} className="quality-flags" data-testid="quality-flags">
       {flags.map((flag) => (
         <li key={`${flag.check}${flag.notMember ? '-member' : ''}`}>
-          {flag.check === 'short'
-            ? i18n.t('ai.flags.short', [String(minLength)])
-            : flag.check === 'person' && flag.notMember
-              ? i18n.t('ai.flags.notMember')
-              : i18n.t(`ai.flags.${flag.check}`)}
+          {qualityFlagText(flag, minLength)}
           {field.quality?.blocking && !flag.notMember ? ` ${i18n.t('ai.flags.blocking')}` : null}
         </li>
       ))}

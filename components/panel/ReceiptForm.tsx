@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { renderReceipt } from '../../lib/receipt';
@@ -58,7 +59,7 @@ export function ReceiptForm({ recordRef, template, answers }: ReceiptFormProps) 
 
   return (
     <section className="receipt" aria-labelledby={`${id}-title`} data-testid="receipt">
-      <h2 id={`${id}-title`}>Before you take it over</h2>
+      <h2 id={`${id}-title`}>{i18n.t('panel.receipt.title')}</h2>
       <ul className="receipt__items">
         {template.receipt.map((item) => (
           <li key={item}>
@@ -70,24 +71,24 @@ export function ReceiptForm({ recordRef, template, answers }: ReceiptFormProps) 
       </ul>
       {receipt?.answer ? (
         <p className="notice notice--ok" data-testid="receipt-answer">
-          You {receipt.answer.decision === 'accepted' ? 'accepted this handoff' : 'sent this handoff back'} on {new Date(receipt.answer.at).toLocaleString()}.
+          {i18n.t(receipt.answer.decision === 'accepted' ? 'panel.receipt.accepted' : 'panel.receipt.sentBack', [new Date(receipt.answer.at).toLocaleString()])}
         </p>
       ) : null}
       <div className="brief__buttons">
         <button type="button" className="button" disabled={!allChecked} onClick={() => void answer('accepted')}>
-          Accept
+          {i18n.t('panel.receipt.accept')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => setSendingBack(!sendingBack)} aria-expanded={sendingBack}>
-          Send back…
+          {i18n.t('panel.receipt.sendBack')}
         </button>
       </div>
-      {!allChecked ? <p className="help">Tick every item to accept.</p> : null}
+      {!allChecked ? <p className="help">{i18n.t('panel.receipt.tickAll')}</p> : null}
       {sendingBack ? (
         <div className="field">
-          <label htmlFor={`${id}-reason`}>What is missing or wrong? (required)</label>
+          <label htmlFor={`${id}-reason`}>{i18n.t('panel.receipt.reason')}</label>
           <textarea id={`${id}-reason`} value={reason} rows={3} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
           <button type="button" className="button" disabled={reason.trim() === ''} onClick={() => void answer('sentBack')}>
-            Send back with this reason
+            {i18n.t('panel.receipt.sendBackWithReason')}
           </button>
         </div>
       ) : null}

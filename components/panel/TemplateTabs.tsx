@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { KeyboardEvent } from 'react';
 import type { Template } from '../../lib/template';
 
@@ -21,7 +22,7 @@ export function TemplateTabs({ templates, activeId, onSelect }: TemplateTabsProp
     document.getElementById(tabId(next.id))?.focus();
   };
   return (
-    <div className="tabs" role="tablist" aria-label="Templates">
+    <div className="tabs" role="tablist" aria-label={i18n.t('panel.templates')}>
       {templates.map((template, index) => {
         const selected = template.id === activeId;
         return (

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { messenger } from '../../lib/messages';
 import type { RecordRef } from '../../lib/record';
 
@@ -34,12 +35,12 @@ export async function copyText(text: string): Promise<SendOutcome> {
     area.select();
     const ok = document.execCommand('copy');
     area.remove();
-    return ok ? { kind: 'copied' } : { kind: 'failed', message: 'The browser did not allow copying. Select the text below and copy it.' };
+    return ok ? { kind: 'copied' } : { kind: 'failed', message: i18n.t('panel.sent.copyRefused') };
   }
 }
 
 export function outcomeMessage(outcome: SendOutcome, host: string): string {
-  if (outcome.kind === 'inserted') return `Inserted into the ${host} note box. Post it with ${host}'s own button.`;
-  if (outcome.kind === 'copied') return outcome.reason ? `Not inserted: ${outcome.reason} It is on your clipboard: paste it into a new note.` : 'Copied. Paste it into a note on this record.';
+  if (outcome.kind === 'inserted') return i18n.t('panel.sent.inserted', [host]);
+  if (outcome.kind === 'copied') return outcome.reason ? i18n.t('panel.sent.copiedBecause', [outcome.reason]) : i18n.t('panel.sent.copied');
   return outcome.message;
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { isComplete, totals } from '../../lib/gate';
@@ -36,12 +37,12 @@ export function PagePopup() {
     window.close();
   };
 
-  if (state.kind === 'loading') return <main className="popup">Loading…</main>;
+  if (state.kind === 'loading') return <main className="popup">{i18n.t('popup.loading')}</main>;
   if (state.kind === 'unsupported') {
     return (
       <main className="popup">
-        <h1>Baton</h1>
-        <p>Baton works on HubSpot, Salesforce, Pipedrive and ClickUp records, boards and lists. Open one to see its handoffs.</p>
+        <h1>{i18n.t('popup.title')}</h1>
+        <p>{i18n.t('popup.unsupported')}</p>
         <SettingsLink />
       </main>
     );
@@ -53,20 +54,20 @@ export function PagePopup() {
     <main className="popup">
       <h1>
         {state.records.length === 0
-          ? 'No handoffs on this page'
+          ? i18n.t('popup.none')
           : incomplete.length > 0
-            ? `${incomplete.length} not ready to hand off`
+            ? i18n.t('popup.notReady', incomplete.length)
             : unverified.length > 0
-              ? 'Every other handoff on this page is ready'
-              : 'Every handoff on this page is ready'}
+              ? i18n.t('popup.othersReady')
+              : i18n.t('popup.allReady')}
       </h1>
       {unverified.length > 0 ? (
         <section className="unverified" data-testid="unverified-records">
-          <h2>{unverified.length} moved without a complete handoff</h2>
+          <h2>{i18n.t('popup.unverified', unverified.length)}</h2>
           <ul>
             {unverified.map((record) => (
               <li key={record.status.ref.recordId}>
-                <RecordLink record={record} onOpen={(url) => open(state.tabId, url)} /> <span className="count">in {record.stage}</span>
+                <RecordLink record={record} onOpen={(url) => open(state.tabId, url)} /> <span className="count">{i18n.t('popup.inStage', [record.stage ?? ''])}</span>
               </li>
             ))}
           </ul>
@@ -79,7 +80,7 @@ export function PagePopup() {
             <li key={record.status.ref.recordId}>
               <RecordLink record={record} onOpen={(url) => open(state.tabId, url)} />{' '}
               <span className="count">
-                {filled} of {required}
+                {i18n.t('popup.filledOf', [filled, required])}
               </span>
             </li>
           );
@@ -97,11 +98,11 @@ function SettingsLink() {
   return (
     <p className="links">
       <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/handoffs.html') })}>
-        All handoffs
+        {i18n.t('popup.allHandoffs')}
       </button>{' '}
       ·{' '}
       <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-        Settings and templates
+        {i18n.t('popup.settings')}
       </button>
     </p>
   );

@@ -1,12 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { HUBSPOT, launch, panelFrame, type Session } from './harness';
-import { mouseDrag, moveDialog } from './panel-helpers';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './drivers/chromium';
+import type { E2EBrowser, LaunchOptions, Theme } from './drivers/driver';
+import { axeViolations, drawnDark } from './drivers/axe';
+import { launchFirefox } from './drivers/firefox';
+import { clickText, dragIntoClosedWon, panelOf, textOf, until, waitText } from './drivers/scenario-helpers';
+import { HUBSPOT, launch, panelFrame, type FixtureSite, type Session } from './harness';
 
 // Baton's own pages, checked with axe (WCAG 2.1 A and AA rules, and axe's best practices):
 // the panel in its states, the move dialog, the settings page, the handoffs page and the popup,
-// each in the light and the dark theme (prefers-color-scheme).
+// each in the light and the dark theme (prefers-color-scheme), in Chromium and in Firefox ESR
+// (scenarios written once against test/e2e/drivers/, axe-core injected into each document).
 
 let session: Session;
 beforeAll(async () => {
@@ -14,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => session.dispose());
 
+/** axe on a Playwright page, following into open shadow roots: what Baton draws into host pages. */
 async function violations(page: Page, include?: Parameters<AxeBuilder['include']>[0][]): Promise<string[]> {
   // @axe-core/playwright wants a Playwright page; playwright-core's is the same object.
   const builder = new AxeBuilder({ page: page as never });
@@ -24,81 +30,56 @@ async function violations(page: Page, include?: Parameters<AxeBuilder['include']
   return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
 }
 
-type Theme = 'light' | 'dark';
+const BROWSERS: [string, (sites: FixtureSite[], options: LaunchOptions) => Promise<E2EBrowser>][] = [
+  ['Chromium', launchChromium],
+  ['Firefox ESR', launchFirefox],
+];
+const THEMES: Theme[] = ['light', 'dark'];
 
-async function extensionPage(path: string, theme: Theme = 'light'): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.emulateMedia({ colorScheme: theme });
-  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
-  await page.waitForLoadState('networkidle');
-  return page;
-}
+describe.each(BROWSERS.flatMap(([name, launchBrowser]) => THEMES.map((theme) => [name, theme, launchBrowser] as const)))(
+  'accessibility in %s, %s theme',
+  (_name, theme, launchBrowser) => {
+    let browser: E2EBrowser;
+    beforeAll(async () => {
+      browser = await launchBrowser([HUBSPOT], { theme });
+    });
+    afterAll(() => browser?.close());
 
-/** The frames Baton draws into a host page, checked from inside (axe follows into the frame). */
-const panelIn = (host: string) => [{ fromShadowDom: [host, 'iframe'] as [string, string] }];
-
-/** Whether a page or frame is drawn dark: the luminance of the first painted background. */
-async function drawnDark(target: Page | Frame): Promise<boolean> {
-  return target.evaluate(() => {
-    const painted =
-      [document.body, document.documentElement]
-        .map((element) => getComputedStyle(element).backgroundColor)
-        .find((color) => color !== 'rgba(0, 0, 0, 0)') ?? 'rgb(255, 255, 255)';
-    const [r = 255, g = 255, b = 255] = painted.match(/\d+/g)?.map(Number) ?? [];
-    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.3;
-  });
-}
-
-describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => {
-  it('the panel, blocked and with the guard inactive', async () => {
-    const page = await session.context.newPage();
-    await page.emulateMedia({ colorScheme: theme });
-    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/9001');
-    const panel = await panelFrame(page);
-    await page.locator('[data-test-id="highlight-property-item-dealstage"] button').nth(1).click();
-    await page.getByRole('option', { name: 'Closed won', exact: true }).click();
-    await panel.getByTestId('block-notice').waitFor();
-    await page.evaluate(() => (window as unknown as { __fixture: { removeStageControls(): void } }).__fixture.removeStageControls());
-    await panel.getByTestId('guard-inactive').waitFor();
-    expect(await drawnDark(panel)).toBe(theme === 'dark');
-    expect(await violations(page, panelIn('baton-dock'))).toEqual([]);
-    await page.close();
-  });
-
-  it('the move dialog', async () => {
-    const page = await session.context.newPage();
-    await page.emulateMedia({ colorScheme: theme });
-    await page.goto('https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
-    const card = page.locator('[data-test-id="cdb-card"][data-selenium-id="1003"]');
-    const column = page.locator('[data-test-id="cdb-column"]').filter({ hasText: 'Closed won' }).first();
-    await page.locator('baton-badge').first().waitFor();
-    await mouseDrag(page, card, column);
-    const dialog = await moveDialog(page);
-    await dialog.locator('[role="dialog"]').waitFor();
-    expect(await drawnDark(dialog)).toBe(theme === 'dark');
-    expect(await violations(page, panelIn('baton-move-dialog'))).toEqual([]);
-    await page.close();
-  });
-
-  it('the settings page, the handoffs page and the popup', async () => {
-    for (const path of ['options.html', 'handoffs.html', 'popup.html']) {
-      const page = await extensionPage(path, theme);
-      expect([path, await drawnDark(page)]).toEqual([path, theme === 'dark']);
-      expect(await violations(page)).toEqual([]);
+    it('the panel, blocked and with the guard inactive', async () => {
+      const page = await browser.newPage();
+      await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/9001');
+      const panel = await panelOf(page);
+      await page.click('[data-test-id="highlight-property-item-dealstage"] button:last-of-type');
+      await clickText(page, '[role="option"]', 'Closed won');
+      await waitText(panel, '[data-testid="block-notice"]', (text) => text !== '');
+      await page.evaluate(() => (window as unknown as { __fixture: { removeStageControls(): void } }).__fixture.removeStageControls(), undefined);
+      await waitText(panel, '[data-testid="guard-inactive"]', (text) => text !== '');
+      expect(await drawnDark(panel)).toBe(theme === 'dark');
+      expect(await axeViolations(panel)).toEqual([]);
       await page.close();
-    }
-  });
+    });
 
-  it('the panel framed into a host page follows the system theme', async () => {
-    const deal = await session.context.newPage();
-    await deal.emulateMedia({ colorScheme: theme });
-    await deal.goto('https://app.hubspot.com/contacts/4455/record/0-3/9003');
-    const frame = await panelFrame(deal);
-    await frame.locator('.panel').waitFor();
-    expect(await drawnDark(frame)).toBe(theme === 'dark');
-    await deal.close();
-  });
-});
+    it('the move dialog', async () => {
+      const page = await browser.newPage();
+      await page.goto('https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
+      const dialog = await dragIntoClosedWon(page, '1003');
+      expect(await drawnDark(dialog)).toBe(theme === 'dark');
+      expect(await axeViolations(dialog)).toEqual([]);
+      await page.close();
+    });
+
+    it.for(['options.html', 'handoffs.html', 'popup.html'])('%s', async (path, context) => {
+      // Firefox reaches Baton's pages only inside the panel's frame (drivers/firefox.ts), where
+      // the popup has no tabs API to find its page and never leaves "Loading…": not checked there.
+      if (browser.name === 'firefox' && path === 'popup.html') return context.skip();
+      const page = await browser.openExtensionPage(path);
+      await until(() => textOf(page, 'h1'), (text) => text !== '', `${path} to draw`);
+      expect(await drawnDark(page)).toBe(theme === 'dark');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  },
+);
 
 describe('accessibility of what Baton draws into host pages (kept light: it sits on the host page)', () => {
 

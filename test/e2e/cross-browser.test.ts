@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLICKUP, HUBSPOT, PIPEDRIVE, SALESFORCE, type FixtureSite } from './harness';
 import { launchChromium } from './drivers/chromium';
-import type { Box, E2EBrowser, E2EPage } from './drivers/driver';
+import type { E2EBrowser, E2EPage } from './drivers/driver';
 import { launchFirefox } from './drivers/firefox';
-import { clickText, commitsOf, fieldValue, fillFields, guardBadge, moveDialogOf, panelOf, textOf, typeInto, until, waitText } from './drivers/scenario-helpers';
+import { clickText, commitsOf, dragIntoClosedWon, fieldValue, fillFields, guardBadge, panelOf, textOf, typeInto, until, waitText } from './drivers/scenario-helpers';
 
 // The scenarios every browser Baton ships for must pass, written once and run in Debian's
 // Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi).
@@ -18,6 +18,9 @@ const COMPLETE: Record<string, string> = {
 };
 
 const SF_VIEW = '.windowViewMode-maximized.active';
+
+/** An https site that is not a host app: Baton runs no script there, but any page may frame panel.html. */
+const ELSEWHERE: FixtureSite = { pattern: 'https://elsewhere.example/**', pageFor: () => 'blank.html' };
 
 /**
  * Each app's record page and the user actions that move it into its gated stage: open the
@@ -66,7 +69,7 @@ const BROWSERS: [string, (sites: FixtureSite[]) => Promise<E2EBrowser>][] = [
 describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
   let browser: E2EBrowser;
   beforeAll(async () => {
-    browser = await launchBrowser([HUBSPOT, SALESFORCE, PIPEDRIVE, CLICKUP]);
+    browser = await launchBrowser([HUBSPOT, SALESFORCE, PIPEDRIVE, CLICKUP, ELSEWHERE]);
   });
   afterAll(() => browser?.close());
 
@@ -86,6 +89,41 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
     await page.close();
   });
 
+  it('shows no draft in a panel framed by an https page that is not a host app', async () => {
+    const secret = 'Drafted goals no other site may read';
+    const host = await browser.newPage();
+    await host.goto('https://app.hubspot.com/contacts/4455/record/0-3/88002');
+    const panel = await panelOf(host);
+    await typeInto(host, panel, 'clientGoals', secret);
+    await waitText(panel, '[data-testid="save-status"]', (text) => text.startsWith('Saved'));
+    // The panel's address, as any script on a host page can read it from the dock's open shadow root.
+    const panelUrl = await host.evaluate(() => document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src, undefined);
+    await host.close();
+
+    const page = await browser.newPage();
+    await page.goto('https://elsewhere.example/');
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, panelUrl);
+    const framed = await until(
+      async () => {
+        for (const frame of page.childFrames()) {
+          const text = await frame.evaluate(() => (location.pathname.endsWith('/panel.html') ? document.body.innerText.trim() : undefined), undefined).catch(() => undefined);
+          if (text) return { frame, text };
+        }
+        return undefined;
+      },
+      (found) => found !== undefined,
+      'the framed panel to draw',
+    );
+    expect(framed!.text).toContain('only opens inside HubSpot');
+    expect(framed!.text).not.toContain(secret);
+    expect(await framed!.frame.evaluate(() => document.querySelectorAll('textarea, input, button').length, undefined)).toBe(0);
+    await page.close();
+  });
+
   it('keeps a draft across a reload of the host page', async () => {
     const page = await browser.newPage();
     await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/88001');
@@ -102,12 +140,7 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
   it('refuses a mouse drag of an incomplete card into Closed won on a HubSpot board, then makes the move from the dialog', async () => {
     const page = await browser.newPage();
     await page.goto('https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
-    const card = '[data-test-id="cdb-column-item"]:has([data-selenium-id="1003"])';
-    await until(() => page.evaluate((query) => document.querySelector(`${query} baton-badge`)?.getAttribute('data-state'), card), (state) => state === 'not-started', 'the card badge');
-    const from = await page.box(card);
-    const to = await page.box('[data-test-id="cdb-column"]:has([data-rbd-droppable-id="closedwon"])');
-    await dragWithMouse(page, from, { x: to.x + to.width / 2, y: to.y + 60 });
-    const dialog = await moveDialogOf(page);
+    const dialog = await dragIntoClosedWon(page, '1003');
     expect(await hostFixture(page, 'commits')).toEqual([]);
     await fillFields(page, dialog, COMPLETE);
     await dialog.click('[data-testid="complete-move"]');
@@ -135,15 +168,6 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
 });
 
 /** A drag the way a person does it: press, a small move to start, then in steps to the target. */
-async function dragWithMouse(page: E2EPage, from: Box, to: { x: number; y: number }): Promise<void> {
-  await page.mouseMove(from.x + from.width / 2, from.y + 12);
-  await page.mouseDown();
-  await page.mouseMove(from.x + from.width / 2 + 8, from.y + 14, 4);
-  await page.mouseMove(to.x, to.y, 20);
-  await new Promise((done) => setTimeout(done, 150));
-  await page.mouseUp();
-}
-
 /**
  * The host's own Comment button posts what Baton put in the box (Baton never posts). Pressed
  * from script: in Firefox the fixture's task modal lays its backdrop over the comment bar.

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { completeness } from '../../lib/completeness';
 import type { FieldKind } from '../../lib/template';
 import { completeSalesValues, salesToOnboarding, template } from './helpers';
+import { fieldIssueText } from '../../components/words/checklist-words';
+import type { FieldIssue } from '../../lib/completeness';
+
+/** An issue as the panel shows it: what is wrong, in words. */
+const worded = (issue: FieldIssue) => ({ fieldId: issue.fieldId, label: issue.label, problem: issue.problem, message: fieldIssueText(issue) });
 
 const sales = salesToOnboarding();
 
@@ -22,7 +27,7 @@ describe('required fields', () => {
       ['Decision maker', 'empty'],
       ['Next owner', 'empty'],
     ]);
-    expect(result.missing[5]?.message).toBe('Next owner is empty');
+    expect(fieldIssueText(result.missing[5]!)).toBe('Next owner is empty');
   });
 
   it('is complete when every required field is filled, Special terms left empty', () => {
@@ -43,7 +48,7 @@ describe('required fields', () => {
 
   it('treats spaces, tabs and line breaks alone as empty', () => {
     const result = completeness(sales, { ...completeSalesValues(), clientGoals: '  \n\t ' });
-    expect(result.missing).toEqual([
+    expect(result.missing.map(worded)).toEqual([
       { fieldId: 'clientGoals', label: 'Client goals', problem: 'empty', message: 'Client goals is empty' },
     ]);
   });
@@ -89,7 +94,7 @@ describe('values that do not fit their field count as missing', () => {
   ] as const)('%s "%s"', (kind, value, message) => {
     const result = completeness(single(kind), { answer: value });
     expect(result).toMatchObject({ required: 1, filled: 0, complete: false });
-    expect(result.missing).toEqual([{ fieldId: 'answer', label: 'Answer', problem: 'invalid', message }]);
+    expect(result.missing.map(worded)).toEqual([{ fieldId: 'answer', label: 'Answer', problem: 'invalid', message }]);
   });
 
   // Date.parse rolls "2026-02-30" over to 2 March: a day that does not exist must not pass.
@@ -99,7 +104,7 @@ describe('values that do not fit their field count as missing', () => {
 
   it('a select value that is not one of the options', () => {
     const result = completeness(single('select', { options: ['Standard', 'Custom'] }), { answer: 'Gold' });
-    expect(result.missing[0]?.message).toBe('Answer: expected one of the listed options');
+    expect(fieldIssueText(result.missing[0]!)).toBe('Answer: expected one of the listed options');
   });
 
   it.each([
@@ -125,7 +130,7 @@ describe('values that do not fit their field count as missing', () => {
 
   it('flags a value over the field limit as too long, naming length and limit', () => {
     const result = completeness(single('text', { maxLength: 5 }), { answer: 'abcdef' });
-    expect(result.missing).toEqual([
+    expect(result.missing.map(worded)).toEqual([
       { fieldId: 'answer', label: 'Answer', problem: 'tooLong', message: 'Answer is 6 characters; the limit is 5' },
     ]);
   });
@@ -166,7 +171,7 @@ describe('Next owner names one person', () => {
     'rejects the list "%s"',
     (owner) => {
       const result = completeness(sales, { ...completeSalesValues(), nextOwner: owner });
-      expect(result.missing).toEqual([
+      expect(result.missing.map(worded)).toEqual([
         { fieldId: 'nextOwner', label: 'Next owner', problem: 'invalid', message: 'Next owner: name one person, not a list' },
       ]);
     },

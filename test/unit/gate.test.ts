@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checklistStatus, gateStagesFor } from '../../lib/checklist-status';
-import { badgeText, blockMessage, gateDecision, isComplete, type GateDecision } from '../../lib/gate';
+import { gateDecision, isComplete, type GateDecision } from '../../lib/gate';
+import { badgeText, blockMessage } from '../../components/words/checklist-words';
 import { checklist, completeSalesValues, dealRef, salesToOnboarding, template } from './helpers';
 
 const hubspotDeal = { host: 'hubspot', objectType: 'deal' } as const;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { badgeView } from '../../lib/badge';
+import { badgeView } from '../../components/page/board/badge-view';
 import { checklistStatus } from '../../lib/checklist-status';
 import type { ChecklistStatus } from '../../lib/gate';
 import { handoffState } from '../../lib/handoff-state';
 import type { RecordStatus } from '../../lib/message-schemas';
 import { packStatuses, unpackStatuses } from '../../lib/status-batch';
 import type { StoredHandoff } from '../../lib/stored';
-import { toolbarBadge } from '../../lib/toolbar-badge';
+import { toolbarBadge } from '../../components/page/toolbar-badge';
 import { completeSalesValues, dealRef, salesToOnboarding } from './helpers';
 
 // What boards, lists, the toolbar and the handoffs page say of records, from their statuses.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { completeness } from '../../lib/completeness';
+import { completeness, type FieldIssue } from '../../lib/completeness';
 import { gateDecision } from '../../lib/gate';
 import { checklistStatus } from '../../lib/checklist-status';
-import { qualityFlags } from '../../lib/quality';
+import { DEFAULT_MIN_LENGTH, qualityFlags } from '../../lib/quality';
+import { fieldIssueText } from '../../components/words/checklist-words';
 import type { QualityCheck } from '../../lib/template';
 import { completeSalesValues, salesToOnboarding, template } from './helpers';
 
@@ -76,9 +77,9 @@ describe('flags block only where the template says blocking', () => {
   it('a blocking check makes the required field missing, with the reason', () => {
     const result = gated({ quality: { checks: ['placeholder', 'date'], blocking: true } });
     expect(result.complete).toBe(false);
-    expect(result.missing).toEqual([
-      { fieldId: 'timeline', label: 'Promised timeline', problem: 'vague', message: 'Promised timeline: a placeholder, not an answer; no date or duration in it' },
-    ]);
+    const issue: FieldIssue = { fieldId: 'timeline', label: 'Promised timeline', problem: 'vague', flags: [{ check: 'placeholder' }, { check: 'date' }], minLength: DEFAULT_MIN_LENGTH };
+    expect(result.missing).toEqual([issue]);
+    expect(fieldIssueText(issue)).toBe('Promised timeline: A placeholder, not an answer yet. No date or duration in it (e.g. “live by 15 March”, “within 6 weeks”).');
   });
   it('a blocking check blocks the gated move', () => {
     const tmpl = template({ fields: [{ id: 'timeline', label: 'Promised timeline', kind: 'text', required: true, quality: { checks: ['date'], blocking: true } }] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stageSighting, unverifiedHeadline, unverifiedMissing, unverifiedMove } from '../../lib/unverified';
+import { stageSighting, unverifiedMove } from '../../lib/unverified';
+import { missingFields, unverifiedHeadline } from '../../components/words/checklist-words';
 import { checklist } from './helpers';
 
 describe('unverifiedMove', () => {
@@ -8,7 +9,7 @@ describe('unverifiedMove', () => {
     const move = unverifiedMove([incomplete], 'Closed won');
     expect(move).toEqual({ stage: 'Closed won', blockers: [incomplete] });
     expect(unverifiedHeadline(move!)).toBe('Moved to “Closed won” without a complete handoff');
-    expect(unverifiedMissing(move!)).toBe('Client goals, Next owner (Sales → Onboarding)');
+    expect(missingFields(move!.blockers)).toBe('Client goals, Next owner (Sales → Onboarding)');
   });
 
   it('matches the stage as the gate does, whatever the case and spacing', () => {

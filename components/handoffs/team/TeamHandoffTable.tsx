@@ -1,5 +1,4 @@
 import { i18n } from '#i18n';
-import { STATE_LABELS } from '../../../lib/handoff-state';
 import { HOST_NAMES } from '../../../lib/record';
 import { teamRecord, teamRowId, type TeamHandoff, type TeamSortColumn } from '../../../lib/team-view';
 import { LocalTime } from '../LocalTime';
@@ -85,7 +84,7 @@ function TeamRow({ row }: { row: TeamHandoff }) {
         {row.title ? <span className="muted record-id">{row.handoff.recordId}</span> : null}
       </th>
       <td data-column="state">
-        <span className={`state state--${row.state}`}>{STATE_LABELS[row.state]}</span>
+        <span className={`state state--${row.state}`}>{i18n.t(`handoffs.state.${row.state}`)}</span>
       </td>
       <td>
         <LocalTime at={row.updatedAt} />

@@ -1,4 +1,5 @@
-import { badgeView, type BadgeView } from '../../../lib/badge';
+import { i18n } from '#i18n';
+import { badgeView, type BadgeView } from './badge-view';
 import type { RecordStatus } from '../../../lib/message-schemas';
 
 // A badge per card or row, in its own shadow root so host CSS (hashed classes, `span { … }`
@@ -45,12 +46,9 @@ function styleBadge(shadow: ShadowRoot): void {
 }
 
 /** A card or row that does not say which record it shows: Baton cannot judge its moves. */
-const UNIDENTIFIED = {
-  state: 'unidentified',
-  text: 'Unknown',
-  label: 'Baton cannot tell which record this is',
-  tooltip: 'Baton cannot tell which record this is: moves of it into a gated stage are refused. Open the record to move it.',
-} as const;
+function unidentified() {
+  return { state: 'unidentified', text: i18n.t('board.unknown'), label: i18n.t('board.unknownLabel'), tooltip: i18n.t('board.unknownTooltip') } as const;
+}
 
 /** Puts (or updates) the one badge of an item; never a second one. Without a record id: the unidentified badge. */
 export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined, stage?: string): void {
@@ -67,7 +65,7 @@ export function renderBadge(slot: Element, recordId: string | undefined, status:
     styleBadge(shadow);
     slot.append(badge);
   }
-  const view: BadgeView | typeof UNIDENTIFIED = recordId === undefined ? UNIDENTIFIED : badgeView(status, stage);
+  const view: BadgeView | ReturnType<typeof unidentified> = recordId === undefined ? unidentified() : badgeView(status, stage);
   const text = badge.shadowRoot!.querySelector('span')!;
   if (recordId === undefined) delete badge.dataset.recordId;
   else badge.dataset.recordId = recordId;

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Lifetime } from '../lifetime';
 import type { GateDecision } from '../../../lib/gate';
 import type { BoardAdapter } from '../../../lib/hosts/adapter';
@@ -93,10 +94,10 @@ export function dropDestination(board: BoardAdapter, drag: DragStart, pointer?: 
  */
 export function judgeDrop(options: DragGuardOptions, drag: DragStart, to: Landing | undefined): Verdict {
   if (!to || to.target === drag.from?.target || (to.stage !== undefined && to.stage === drag.from?.stage)) return { kind: 'allow' };
-  if (to.stage === undefined) return { kind: 'blind', why: 'Baton cannot read which stage this column is, so it put the card back.' };
+  if (to.stage === undefined) return { kind: 'blind', why: i18n.t('board.blindColumn') };
   if (drag.recordId === undefined) {
     if (!options.mayGate(to.stage)) return { kind: 'allow' };
-    return { kind: 'blind', why: `Baton cannot tell which record this card is, so it did not let it move to "${to.stage}". Open the record to move it.` };
+    return { kind: 'blind', why: i18n.t('board.blindCard', [to.stage]) };
   }
   const decision = options.decide(drag.recordId, to.stage);
   return decision.kind === 'allow' ? decision : { kind: 'refuse', recordId: drag.recordId, stage: to.stage, decision };

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { RecordRef } from '../../../lib/record';
 import { drawOverlay } from './overlay';
 import { handTickets, panelPageUrl, showInFrame } from '../frame-ticket';
@@ -11,7 +12,7 @@ const DIALOG_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; display: block !important; }
 .backdrop { position: fixed; inset: 0; background: rgba(15, 23, 42, .45); }
 iframe { box-sizing: border-box; position: fixed; top: 8vh; left: 50%; transform: translateX(-50%); width: min(480px, 94vw);
-  height: min(640px, 84vh); border: 0; border-radius: 10px; background: #fff; box-shadow: 0 12px 40px rgba(0,0,0,.35); color-scheme: light; }
+  height: min(640px, 84vh); border: 0; border-radius: 10px; background: Canvas; box-shadow: 0 12px 40px rgba(0,0,0,.35); color-scheme: light dark; }
 `;
 
 export interface MoveDialog {
@@ -22,7 +23,7 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   const backdrop = document.createElement('div');
   backdrop.className = 'backdrop';
   const frame = document.createElement('iframe');
-  frame.title = `Before it moves to ${stage}: handoff checklist`;
+  frame.title = i18n.t('board.dialogFrame', [stage]);
   frame.allow = 'clipboard-write';
   const closed = new AbortController();
   handTickets(frame, 'dialog', closed.signal);

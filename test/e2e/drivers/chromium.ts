@@ -1,15 +1,21 @@
 import type { Frame, Page } from 'playwright-core';
 import { launch, type FixtureSite } from '../harness';
-import type { E2EBrowser, E2EPage, Surface } from './driver';
+import type { E2EBrowser, E2EPage, LaunchOptions, Surface } from './driver';
 
 /** Debian's Chromium through playwright-core, the same launch as the Chromium-only suites. */
-export async function launchChromium(sites: FixtureSite[]): Promise<E2EBrowser> {
+export async function launchChromium(sites: FixtureSite[], { theme = 'light' }: LaunchOptions = {}): Promise<E2EBrowser> {
   const session = await launch(sites);
+  const newPage = async () => {
+    const page = await session.context.newPage();
+    // Playwright emulates the media feature page by page (CDP Emulation.setEmulatedMedia).
+    await page.emulateMedia({ colorScheme: theme });
+    return wrapPage(page);
+  };
   return {
     name: 'chromium',
-    newPage: async () => wrapPage(await session.context.newPage()),
+    newPage,
     async openExtensionPage(path) {
-      const page = wrapPage(await session.context.newPage());
+      const page = await newPage();
       await page.goto(`chrome-extension://${session.extensionId}/${path}`);
       return page;
     },
@@ -21,6 +27,7 @@ function surface(target: Page | Frame): Surface {
   return {
     evaluate: (fn, arg) => target.evaluate(fn as never, arg) as never,
     click: (selector) => target.locator(selector).first().click(),
+    inject: async (source) => void (await target.evaluate(source)),
   };
 }
 

@@ -14,6 +14,15 @@ export interface Surface {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Clicks the first element matching `selector` (waits for it), the way a user's mouse would. */
   click(selector: string): Promise<void>;
+  /** Runs a script's source here the way the browser's own tools do: a page's CSP (Baton's pages forbid eval) does not apply. */
+  inject(source: string): Promise<void>;
+}
+
+export type Theme = 'light' | 'dark';
+
+export interface LaunchOptions {
+  /** The system theme the browser reports to pages (prefers-color-scheme). */
+  theme?: Theme;
 }
 
 export interface E2EPage extends Surface {
@@ -34,7 +43,7 @@ export interface E2EPage extends Surface {
 export interface E2EBrowser {
   name: 'chromium' | 'firefox';
   newPage(): Promise<E2EPage>;
-  /** A page of Baton's own (options.html, handoffs.html), however the browser lets a test reach it. */
+  /** A page of Baton's own (options.html, handoffs.html, popup.html), however the browser lets a test reach it. */
   openExtensionPage(path: string): Promise<E2EPage>;
   close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { fixtureResponse, type FixtureSite } from '../harness';
-import type { E2EBrowser, E2EPage, Surface } from './driver';
+import type { E2EBrowser, E2EPage, LaunchOptions, Surface } from './driver';
+import { panelOf, until } from './scenario-helpers';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -10,8 +11,18 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
  * Debian's Firefox ESR over WebDriver BiDi, with the Firefox build installed as a temporary
  * add-on (no signing, no network). Fixture pages are served by request interception, tab by tab.
  */
-export async function launchFirefox(sites: FixtureSite[]): Promise<E2EBrowser> {
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+/** A record page whose panel opens Baton's other pages (the launch must serve HubSpot). */
+const OPENER_RECORD = 'https://app.hubspot.com/contacts/4455/record/0-3/70001';
+
+export async function launchFirefox(sites: FixtureSite[], { theme = 'light' }: LaunchOptions = {}): Promise<E2EBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // BiDi has no media emulation Puppeteer drives in Firefox: the theme is the browser's own
+    // setting, for web pages (content-override: 0 dark, 1 light) and extension pages alike.
+    extraPrefsFirefox: { 'ui.systemUsesDarkTheme': theme === 'dark' ? 1 : 0, 'layout.css.prefers-color-scheme.content-override': theme === 'dark' ? 0 : 1 },
+  });
   try {
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
   } catch (error) {
@@ -29,8 +40,27 @@ export async function launchFirefox(sites: FixtureSite[]): Promise<E2EBrowser> {
     name: 'firefox',
     newPage,
     async openExtensionPage(path) {
-      // A tab cannot be sent to a moz-extension:// URL over BiDi: Baton's own panel opens it.
-      throw new Error(`Firefox: open ${path} through Baton's UI`);
+      // A tab cannot be sent to a moz-extension:// URL over BiDi, and a panel framed into a
+      // host tab gets no tabs API in Firefox: the panel's frame itself goes to the page (same
+      // origin), and the page is checked there, in a frame of a host tab.
+      const host = await browser.newPage();
+      await host.setViewport({ width: 1400, height: 900 });
+      await host.setRequestInterception(true);
+      host.on('request', (request) => void serve(request, sites));
+      const tab = wrapPage(host);
+      await tab.goto(OPENER_RECORD);
+      const panel = await panelOf(tab);
+      await panel.evaluate((url) => location.assign(`/${url}`), path);
+      // Asked from inside: Firefox reports an extension frame's URL as about:blank.
+      const shown = async () => {
+        for (const frame of tab.childFrames()) {
+          const here = await frame.evaluate((url) => location.pathname.endsWith(`/${url}`) && document.readyState === 'complete', path).catch(() => false);
+          if (here) return frame;
+        }
+        return undefined;
+      };
+      const frame = await until(shown, (found) => found !== undefined, `${path} in the panel's frame`);
+      return { ...tab, ...frame! };
     },
     close: () => browser.close(),
   };
@@ -64,6 +94,7 @@ function surface(target: Page | Frame): Surface {
       await element.evaluate((found) => found.scrollIntoView({ block: 'center' }));
       await element.click();
     },
+    inject: async (source) => void (await target.evaluate(source)),
   };
 }
 

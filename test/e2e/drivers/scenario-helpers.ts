@@ -1,4 +1,4 @@
-import type { E2EPage, Surface } from './driver';
+import type { Box, E2EPage, Surface } from './driver';
 
 // Scenario steps written once, against the driver: each browser runs the same user actions.
 
@@ -89,3 +89,22 @@ export const commitsOf = (page: E2EPage) =>
 /** The dock tab's text: what the tab's guard decides on. */
 export const guardBadge = (page: E2EPage) =>
   page.evaluate(() => document.querySelector('baton-dock')?.shadowRoot?.querySelector('.tab')?.textContent ?? '', undefined);
+
+/** On the HubSpot board fixture: drags a card not yet started into Closed won with the mouse; Baton's dialog opens. */
+export async function dragIntoClosedWon(page: E2EPage, recordId: string): Promise<Surface> {
+  const card = `[data-test-id="cdb-column-item"]:has([data-selenium-id="${recordId}"])`;
+  await until(() => page.evaluate((query) => document.querySelector(`${query} baton-badge`)?.getAttribute('data-state'), card), (state) => state === 'not-started', 'the card badge');
+  const from = await page.box(card);
+  const to = await page.box('[data-test-id="cdb-column"]:has([data-rbd-droppable-id="closedwon"])');
+  await dragWithMouse(page, from, { x: to.x + to.width / 2, y: to.y + 60 });
+  return moveDialogOf(page);
+}
+
+async function dragWithMouse(page: E2EPage, from: Box, to: { x: number; y: number }): Promise<void> {
+  await page.mouseMove(from.x + from.width / 2, from.y + 12);
+  await page.mouseDown();
+  await page.mouseMove(from.x + from.width / 2 + 8, from.y + 14, 4);
+  await page.mouseMove(to.x, to.y, 20);
+  await new Promise((done) => setTimeout(done, 150));
+  await page.mouseUp();
+}

@@ -1,5 +1,7 @@
-import { isComplete, totals, type ChecklistStatus } from './gate';
-import { unverifiedHeadline, unverifiedMissing, unverifiedMove } from './unverified';
+import { i18n } from '#i18n';
+import { isComplete, totals, type ChecklistStatus } from '../../../lib/gate';
+import { unverifiedMove } from '../../../lib/unverified';
+import { missingFields, unverifiedHeadline } from '../../words/checklist-words';
 
 /** What a card or row badge says of one record: a state with a shape, a text, and a tooltip. */
 export interface BadgeView {
@@ -15,21 +17,28 @@ export interface BadgeView {
 
 /** `stage`: the stage the card or row shows, where the adapter can read it. */
 export function badgeView(status: { started: boolean; checklists: ChecklistStatus[] } | undefined, stage?: string): BadgeView {
-  if (!status) return { state: 'loading', text: '…', label: 'Handoff checklist: loading', tooltip: 'Baton is loading this record' };
+  if (!status) return { state: 'loading', text: '…', label: i18n.t('board.loadingLabel'), tooltip: i18n.t('board.loadingTooltip') };
   const move = unverifiedMove(status.checklists, stage);
   if (move) {
     const headline = unverifiedHeadline(move);
-    return { state: 'unverified', text: 'Unverified', label: `${headline}: missing ${unverifiedMissing(move)}`, tooltip: `${headline}. Missing: ${unverifiedMissing(move)}` };
+    const missing = missingFields(move.blockers);
+    return {
+      state: 'unverified',
+      text: i18n.t('board.unverified'),
+      label: i18n.t('board.unverifiedLabel', [headline, missing]),
+      tooltip: i18n.t('board.unverifiedTooltip', [headline, missing]),
+    };
   }
   const { filled, required } = totals(status.checklists);
   const missing = status.checklists.flatMap((checklist) => checklist.missing.map((field) => field.label));
   if (status.checklists.length === 0) return { state: 'complete', text: '', label: '', tooltip: '' };
   if (isComplete(status.checklists)) {
-    return { state: 'complete', text: 'Ready', label: 'Handoff checklist complete', tooltip: 'Handoff checklist complete' };
+    const complete = i18n.t('board.complete');
+    return { state: 'complete', text: i18n.t('board.ready'), label: complete, tooltip: complete };
   }
-  const tooltip = `Missing: ${missing.join(', ')}`;
+  const tooltip = i18n.t('board.missing', [missing.join(', ')]);
   if (!status.started) {
-    return { state: 'not-started', text: 'Not started', label: `Handoff checklist not started: 0 of ${required} required`, tooltip };
+    return { state: 'not-started', text: i18n.t('board.notStarted'), label: i18n.t('board.notStartedLabel', [required]), tooltip };
   }
-  return { state: 'partial', text: `${filled} of ${required}`, label: `Handoff checklist: ${filled} of ${required} required filled`, tooltip };
+  return { state: 'partial', text: i18n.t('board.partial', [filled, required]), label: i18n.t('board.partialLabel', [filled, required]), tooltip };
 }

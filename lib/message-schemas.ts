@@ -53,7 +53,12 @@ export const PageRecordsSchema = z.array(PageRecordSchema).check(z.maxLength(500
 export const ToolbarBadgeSchema = z.object({
   text: z.string().check(z.maxLength(6)),
   complete: z.boolean(),
-  tooltip: z.string().check(z.maxLength(300)),
+  /** What the tooltip says, as data: the worker words it (a page script's first i18n lookup costs milliseconds at injection). */
+  summary: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('idle') }),
+    z.object({ kind: z.literal('record'), filled: z.int().check(z.gte(0)), required: z.int().check(z.gte(0)) }),
+    z.object({ kind: z.literal('listing'), open: z.int().check(z.gte(0)) }),
+  ]),
 });
 export type ToolbarBadge = z.infer<typeof ToolbarBadgeSchema>;
 

@@ -1,20 +1,17 @@
-import { i18n } from '#i18n';
 import { isComplete, totals } from '../../lib/gate';
 import type { PageRecord, ToolbarBadge } from '../../lib/message-schemas';
 
-/** "4/6" on a record; on a board or list, how many of its records are not ready to hand off. */
+/**
+ * "4/6" on a record; on a board or list, how many of its records are not ready to hand off.
+ * No words here: this runs at injection, and the worker words the tooltip (toolbar.ts).
+ */
 export function toolbarBadge(records: PageRecord[], isListing: boolean): ToolbarBadge {
   if (!isListing) {
     const status = records[0]?.status;
-    if (!status || status.checklists.length === 0) return { text: '', complete: false, tooltip: i18n.t('page.toolbar.idle') };
+    if (!status || status.checklists.length === 0) return { text: '', complete: false, summary: { kind: 'idle' } };
     const { filled, required } = totals(status.checklists);
-    const complete = isComplete(status.checklists);
-    return { text: `${filled}/${required}`, complete, tooltip: i18n.t('page.toolbar.record', [filled, required]) };
+    return { text: `${filled}/${required}`, complete: isComplete(status.checklists), summary: { kind: 'record', filled, required } };
   }
   const open = records.filter((record) => !isComplete(record.status.checklists)).length;
-  return {
-    text: open > 0 ? String(open) : '',
-    complete: open === 0,
-    tooltip: open > 0 ? i18n.t('page.toolbar.listing', open) : i18n.t('page.toolbar.listingReady'),
-  };
+  return { text: open > 0 ? String(open) : '', complete: open === 0, summary: { kind: 'listing', open } };
 }

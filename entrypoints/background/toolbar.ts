@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ToolbarBadge } from '../../lib/message-schemas';
 
@@ -7,6 +8,12 @@ export async function showToolbarBadge(tabId: number, badge: ToolbarBadge): Prom
   await Promise.all([
     action.setBadgeText({ tabId, text: badge.text }),
     action.setBadgeBackgroundColor({ tabId, color: badge.complete ? '#15803d' : '#b45309' }),
-    action.setTitle({ tabId, title: badge.tooltip }),
+    action.setTitle({ tabId, title: toolbarTitle(badge.summary) }),
   ]);
+}
+
+export function toolbarTitle(summary: ToolbarBadge['summary']): string {
+  if (summary.kind === 'idle') return i18n.t('page.toolbar.idle');
+  if (summary.kind === 'record') return i18n.t('page.toolbar.record', [summary.filled, summary.required]);
+  return summary.open > 0 ? i18n.t('page.toolbar.listing', summary.open) : i18n.t('page.toolbar.listingReady');
 }

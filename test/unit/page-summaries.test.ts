@@ -7,6 +7,7 @@ import type { RecordStatus } from '../../lib/message-schemas';
 import { packStatuses, unpackStatuses } from '../../lib/status-batch';
 import type { StoredHandoff } from '../../lib/stored';
 import { toolbarBadge } from '../../components/page/toolbar-badge';
+import { toolbarTitle } from '../../entrypoints/background/toolbar';
 import { completeSalesValues, dealRef, salesToOnboarding } from './helpers';
 
 // What boards, lists, the toolbar and the handoffs page say of records, from their statuses.
@@ -47,7 +48,9 @@ describe('the toolbar icon', () => {
 
   it('counts a board’s records that are not ready, and says nothing when all are', () => {
     const records = [status('1', {}), status('2', completeSalesValues()), status('3', { scope: 'x' })].map((each) => ({ status: each }));
-    expect(toolbarBadge(records, true)).toMatchObject({ text: '2', tooltip: 'Baton: 2 records on this page not ready to hand off' });
+    const badge = toolbarBadge(records, true);
+    expect(badge).toMatchObject({ text: '2', summary: { kind: 'listing', open: 2 } });
+    expect(toolbarTitle(badge.summary)).toBe('Baton: 2 records on this page not ready to hand off');
     expect(toolbarBadge([{ status: status('2', completeSalesValues()) }], true)).toMatchObject({ text: '', complete: true });
   });
 });

@@ -2,9 +2,10 @@
 // with load (the same build read 3.8 ms at injection on one machine and 7.8 ms on another), so
 // each load also runs this fixed workload, shaped like a content script's start (compile and
 // run a script, build and query a little DOM, parse and test some text), and Baton's time is
-// judged against it. Its size is set so that it takes about as long as Baton's injection
-// budget (5 ms) on an idle 2-core machine of the kind this project is built on: the injection
-// budget then reads "no more main-thread work than the reference, in the same loads".
+// judged against it. Its size stands for the 5 ms injection budget: the first release met that
+// budget at 3.8-4.1 ms on record pages, and in the same loads here (this machine, load average
+// 2-4) it read 1.11-1.19x this workload at 60 rounds; 5 ms is then ~1.45x, i.e. 87 rounds. The
+// budget reads "no more main-thread work at injection than the reference, in the same loads".
 
 import type { BrowserContext } from 'playwright-core';
 import { fixtureResponse, type FixtureSite } from '../../test/e2e/harness';
@@ -12,7 +13,7 @@ import { fixtureResponse, type FixtureSite } from '../../test/e2e/harness';
 /** Where the fixture pages load the reference from, as an ordinary script of their own. */
 export const REFERENCE_PATH = '/__bench/reference.js';
 
-const ROUNDS = 60;
+const ROUNDS = 87;
 
 /** Source text, run at document start in every page the bench loads. */
 export const REFERENCE_SCRIPT = `(() => {

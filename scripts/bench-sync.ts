@@ -4,12 +4,13 @@
 //  (b) a lead's list of 1,000 rows badged from the local store with sync on (≤ 100 ms), the
 //      local store holding 2,000 teammates' drafts pulled from the server and the live channel
 //      open; reference: the same profile and drafts after Disconnect (sync off).
-// The lead wires benchSync() into `npm run bench`; `tsx scripts/bench-sync.ts` runs it alone.
+// Part of `npm run bench` (its `sync` part); `tsx scripts/bench-sync.ts` runs it alone.
 import type { Frame, Page } from 'playwright-core';
 import { PushResponseSchema, MAX_PUSH_CHANGES, type Change } from '../lib/sync/schemas';
 import { HUBSPOT, launch, panelFrame, type Session } from '../test/e2e/harness';
 import { boardBadge, connectProfile, HUBSPOT_BOARD, hubspotDeal, storedIn } from '../test/e2e/team-sync-helpers';
-import { thousandRowsBadgedMs } from './list-badge-timing';
+import { thousandRowsBadged } from './list-badge-timing';
+import { median, p95 } from './bench/report';
 import { startTeamServer, type TestTeamServer } from '../test/e2e/team-server';
 
 export const KEYSTROKE_BUDGET_MS = 2000;
@@ -26,9 +27,6 @@ export interface SyncBenchResult {
   listOf1000BadgedSyncOffMs: number;
 }
 
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const p95 = (values: number[]) => sorted(values)[Math.ceil(values.length * 0.95) - 1] ?? NaN;
-const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)] ?? NaN;
 
 export async function benchSync(): Promise<SyncBenchResult> {
   const server = await startTeamServer();
@@ -123,7 +121,7 @@ async function listBadged(session: Session, waitForPulledDrafts: boolean): Promi
       await page.waitForTimeout(200);
     }
   }
-  const elapsed = await thousandRowsBadgedMs(page);
+  const { elapsed } = await thousandRowsBadged(page);
   await page.close();
   return elapsed;
 }

@@ -1,13 +1,14 @@
 // npm run bench: Baton's budgets, measured on the production build in Debian's Chromium.
 // Prints one line per budget: the measured number, the budget, and whether it holds.
-// `npm run bench -- --only injection,record,lists,server` runs some parts only.
+// `npm run bench -- --only injection,record,lists,sync,server` runs some parts only.
 import { benchServer, formatServerBench, SERVER_BUDGET_P95_MS } from './bench-server';
+import { benchSync, BOARD_BADGE_BUDGET_MS, KEYSTROKE_BUDGET_MS } from './bench-sync';
 import { CLICKUP, HUBSPOT, launch, panelFrame, PIPEDRIVE, SALESFORCE } from '../test/e2e/harness';
 import { contentScriptSizes, injectionCost } from './bench/injection';
 import { badgedRowChurn, listBadges, mutationBurst } from './bench/lists';
 import { durableLatency, gateLatency } from './bench/record-page';
 import { serveWithReference } from './bench/reference-workload';
-import { report, results } from './bench/report';
+import { ms, report, results } from './bench/report';
 
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1]?.split(',') : undefined;
@@ -41,6 +42,22 @@ try {
   }
 } finally {
   await session.dispose();
+}
+if (runs('sync')) {
+  const sync = await benchSync();
+  const { keystrokeToTeammateBoard: teammate, keystrokeToOwnBoard: own } = sync;
+  report(
+    `team sync: a keystroke reaches a teammate's open board (${teammate.samples} keystrokes)`,
+    `p95 ${ms(teammate.p95Ms)}, median ${ms(teammate.medianMs)}; the typist's own board in another tab: p95 ${ms(own.p95Ms)}`,
+    `p95 <= ${KEYSTROKE_BUDGET_MS} ms`,
+    teammate.p95Ms <= KEYSTROKE_BUDGET_MS,
+  );
+  report(
+    "team sync: a lead's list of 1,000 rows badged from the local store, sync on",
+    `${ms(sync.listOf1000BadgedSyncOnMs)}; the same profile disconnected: ${ms(sync.listOf1000BadgedSyncOffMs)}`,
+    `${BOARD_BADGE_BUDGET_MS} ms`,
+    sync.listOf1000BadgedSyncOnMs <= BOARD_BADGE_BUDGET_MS,
+  );
 }
 // The team server last: its browsers are closed, and its 200 clients get the machine.
 if (runs('server')) {

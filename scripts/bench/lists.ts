@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Session } from '../../test/e2e/harness';
+import { thousandRowsBadged } from '../list-badge-timing';
 import { median, ms, report, results } from './report';
 
 const LIST_BADGE_BUDGET_MS = 100;
@@ -25,18 +26,7 @@ export async function listBadges(session: Session) {
   // From the frame that shows the new rows (the host lays out 1,000 rows first) to the last
   // badge. Passed as text: tsx would wrap named helpers in a function the page does not have.
   // Reference: the host's own time to draw those rows, in the same run.
-  const { elapsed, hostDrew } = await page.evaluate<{ elapsed: number; hostDrew: number }>(`(async () => {
-    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const badges = () => document.querySelectorAll('td[data-table-external-id^="name-"] baton-badge').length;
-    const before = badges();
-    const started = performance.now();
-    window.__fixture.addRows(1000);
-    await nextFrame();
-    await nextFrame();
-    const appeared = performance.now();
-    while (badges() < before + 1000) await nextFrame();
-    return { elapsed: performance.now() - appeared, hostDrew: appeared - started };
-  })()`);
+  const { elapsed, hostDrew } = await thousandRowsBadged(page);
   const requests = await worker.evaluate(() => (globalThis as unknown as { statusRequests: number }).statusRequests);
   report(
     '1,000 rows at once: all badged after',

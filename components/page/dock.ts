@@ -86,13 +86,14 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   };
   // Orphaned (the extension was updated or turned off), the panel is gone with the extension
   // while this script's guard still blocks (lifetime.ts): the tab says so until a newer
-  // script's dock replaces this one.
+  // script's dock replaces this one. Worded now: an orphan's browser.i18n is gone with the rest.
+  const orphanedText = i18n.t('page.orphaned');
   const forget = lifetime.onInvalidated(() => {
     if (lifetime.isSuperseded) return remove();
     frame?.remove();
     reserveSpace(false);
     tab.hidden = false;
-    tab.textContent = i18n.t('page.orphaned');
+    tab.textContent = orphanedText;
   });
   lifetime.onSuperseded(remove);
 

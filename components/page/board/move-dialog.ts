@@ -30,12 +30,15 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   // Reported before the frame exists, so the worker knows the record when the frame binds.
   void showInFrame('dialog', { ref, recordTitle, guard: 'active', guardControl: '', blocked: { stage, attempt: 1 } }).catch(() => undefined);
   frame.src = panelPageUrl();
+  // Where the user was (the card they moved by keyboard): focus goes back there when the dialog closes.
+  const returnTo = document.activeElement;
   const host = drawOverlay('baton-move-dialog', DIALOG_CSS, backdrop, frame);
   frame.focus();
   return {
     close: () => {
       closed.abort();
       host.remove();
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus({ preventScroll: true });
     },
   };
 }

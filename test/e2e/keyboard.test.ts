@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, type Session } from './harness';
-import { COMPLETE_HANDOFF, badge, commits, moveDialog, pollText, waitSaved } from './panel-helpers';
+import { COMPLETE_HANDOFF, badge, commits, guardShows, moveDialog, pollText, waitSaved } from './panel-helpers';
 
 // Baton operated with the keyboard alone: Tab, Shift+Tab, Enter, Space, Escape, arrows and
 // typing. No clicks and no element.focus() from script, except to put focus at the start of a
@@ -75,7 +75,6 @@ describe('Baton by keyboard alone', () => {
     // Tab through the host page's own controls until focus enters Baton's panel, which comes
     // after them (the dock is the last thing in the document).
     const route = await pressUntil(page, 'Tab', () => pageFocus(page), (where) => where === 'dock frame');
-    console.log(route, await focusIn(panel));
     expect(route).toContain('page button: Appointment scheduled');
     expect(await focusIn(panel)).toEqual({ name: 'More actions', visible: true });
 
@@ -102,7 +101,10 @@ describe('Baton by keyboard alone', () => {
       const style = getComputedStyle(tab);
       return { focusVisible: tab.matches(':focus-visible'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0, text: tab.textContent };
     });
+    // The tab's badge is the page's own count, which may still be loading: wait for it, not for focus.
+    await guardShows(page, '0 of 6 required');
     expect(await tabFocus()).toEqual({ focusVisible: true, outline: true, text: 'Handoff checklist · 0 of 6 required' });
+    expect(await pageFocus(page)).toBe('dock tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => pageFocus(page)).toBe('dock frame');
 

@@ -34,6 +34,9 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   const returnTo = document.activeElement;
   const host = drawOverlay('baton-move-dialog', DIALOG_CSS, backdrop, frame);
   frame.focus();
+  // A board may put focus back on the dropped card after this (react-beautiful-dnd does, a frame
+  // later): the dialog is modal, so focus goes into it again once its page has loaded.
+  frame.addEventListener('load', () => frame.focus(), { once: true, signal: closed.signal });
   return {
     close: () => {
       closed.abort();

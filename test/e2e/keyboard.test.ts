@@ -130,7 +130,29 @@ describe('Baton by keyboard alone', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await focusIn(reopened)).toEqual({ name: 'Insert brief', visible: true });
     await page.keyboard.press('Enter');
-    await pollText(reopened.getByTestId('brief-outcome')).not.toBe('');
+    await expect.poll(() => reopened.locator('[data-testid="brief-outcome"].notice--ok').count()).toBe(1);
+    await page.close();
+  });
+
+  it('a blocked "Closed won" chosen by keyboard on the deal\'s stage control sends focus to the first missing field', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/7002');
+    const panel = await panelFrame(page);
+    await pollText(badge(panel)).toBe('0 of 6 required');
+    await focusPageStart(page);
+    const onStageControl = () => page.evaluate(() => document.activeElement?.closest('[data-test-id="highlight-property-item-dealstage"]') !== null && document.activeElement?.textContent === 'Appointment scheduled');
+    await pressUntil(page, 'Tab', onStageControl, (there) => there);
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    for (let step = 0; step < 5; step += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await pollText(panel.getByTestId('block-notice')).toContain('"Closed won"');
+    expect(await commits(page)).toEqual([]);
+    await expect.poll(() => pageFocus(page)).toBe('dock frame');
+    expect(await focusIn(panel)).toEqual({ name: 'Client goals *', visible: true });
+    await page.keyboard.type(COMPLETE_HANDOFF['Client goals']!);
+    await page.keyboard.press('Tab');
+    expect(await focusIn(panel)).toEqual({ name: 'Scope and deliverables *', visible: true });
     await page.close();
   });
 

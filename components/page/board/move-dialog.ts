@@ -34,9 +34,10 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   const returnTo = document.activeElement;
   const host = drawOverlay('baton-move-dialog', DIALOG_CSS, backdrop, frame);
   frame.focus();
-  // A board may put focus back on the dropped card after this (react-beautiful-dnd does, a frame
-  // later): the dialog is modal, so focus goes into it again once its page has loaded.
-  frame.addEventListener('load', () => frame.focus(), { once: true, signal: closed.signal });
+  // The dialog is modal: focus that lands on the page behind it while it is open goes back into
+  // it. A board does that on its own (react-beautiful-dnd puts focus back on the dropped card,
+  // some frames after the drop).
+  document.addEventListener('focusin', (event) => event.target !== host && frame.focus(), { capture: true, signal: closed.signal });
   return {
     close: () => {
       closed.abort();

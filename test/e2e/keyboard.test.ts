@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { HUBSPOT, launch, panelFrame, type Session } from './harness';
-import { COMPLETE_HANDOFF, badge, commits, guardShows, moveDialog, pollText, waitSaved } from './panel-helpers';
+import { COMPLETE_HANDOFF, badge, commits, guardShows, keyboardDragRight, moveDialog, pollText, waitSaved } from './panel-helpers';
 
 // Baton operated with the keyboard alone: Tab, Shift+Tab, Enter, Space, Escape, arrows and
 // typing. No clicks and no element.focus() from script, except to put focus at the start of a
@@ -62,15 +62,21 @@ async function focusPageStart(page: Page): Promise<void> {
   });
 }
 
+/** A HubSpot deal with its panel drawn and empty, focus at the start of the page. */
+async function openEmptyDeal(id: string): Promise<{ page: Page; panel: Frame }> {
+  const page = await session.context.newPage();
+  await page.goto(`https://app.hubspot.com/contacts/4455/record/0-3/${id}`);
+  const panel = await panelFrame(page);
+  await pollText(badge(panel)).toBe('0 of 6 required');
+  await focusPageStart(page);
+  return { page, panel };
+}
+
 const FIELD_ORDER = ['Client goals', 'Scope and deliverables', 'Promised timeline', 'Objections and risks', 'Decision maker', 'Next owner'];
 
 describe('Baton by keyboard alone', () => {
   it('panel on a HubSpot deal: Tab from the page into the dock, fill the checklist, the ⋯ menu, collapse and reopen, the brief', async () => {
-    const page = await session.context.newPage();
-    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/7001');
-    const panel = await panelFrame(page);
-    await pollText(badge(panel)).toBe('0 of 6 required');
-    await focusPageStart(page);
+    const { page, panel } = await openEmptyDeal('7001');
 
     // Tab through the host page's own controls until focus enters Baton's panel, which comes
     // after them (the dock is the last thing in the document).
@@ -135,11 +141,7 @@ describe('Baton by keyboard alone', () => {
   });
 
   it('a blocked "Closed won" chosen by keyboard on the deal\'s stage control sends focus to the first missing field', async () => {
-    const page = await session.context.newPage();
-    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/7002');
-    const panel = await panelFrame(page);
-    await pollText(badge(panel)).toBe('0 of 6 required');
-    await focusPageStart(page);
+    const { page, panel } = await openEmptyDeal('7002');
     const onStageControl = () => page.evaluate(() => document.activeElement?.closest('[data-test-id="highlight-property-item-dealstage"]') !== null && document.activeElement?.textContent === 'Appointment scheduled');
     await pressUntil(page, 'Tab', onStageControl, (there) => there);
     await page.keyboard.press('Enter');
@@ -163,11 +165,7 @@ describe('Baton by keyboard alone', () => {
     await focusPageStart(page);
     // Tab to the card of deal 1005 (in "Contract sent"), lift it with Space, one column right, drop with Space.
     await pressUntil(page, 'Tab', () => page.evaluate(() => document.activeElement?.querySelector('[data-test-id="cdb-card"]')?.getAttribute('data-selenium-id') ?? ''), (id) => id === '1005', 80);
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(200);
-    await page.keyboard.press('ArrowRight'); // Contract sent -> Closed won
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Space');
+    await keyboardDragRight(page); // Contract sent -> Closed won
     const dialog = await moveDialog(page);
     expect(await commits(page)).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { HUBSPOT, launch, panelFrame, type Session } from './harness';
+import { CLICKUP, HUBSPOT, launch, panelFrame, type Session } from './harness';
 import { COMPLETE_HANDOFF, badge, commits, guardShows, keyboardDragRight, moveDialog, pollText, waitSaved } from './panel-helpers';
 
 // Baton operated with the keyboard alone: Tab, Shift+Tab, Enter, Space, Escape, arrows and
@@ -9,7 +9,7 @@ import { COMPLETE_HANDOFF, badge, commits, guardShows, keyboardDragRight, moveDi
 
 let session: Session;
 beforeAll(async () => {
-  session = await launch([HUBSPOT]);
+  session = await launch([HUBSPOT, CLICKUP]);
 });
 afterAll(() => session.dispose());
 
@@ -155,6 +155,34 @@ describe('Baton by keyboard alone', () => {
     await page.keyboard.type(COMPLETE_HANDOFF['Client goals']!);
     await page.keyboard.press('Tab');
     expect(await focusIn(panel)).toEqual({ name: 'Scope and deliverables *', visible: true });
+    await page.close();
+  });
+
+  it('the panel\'s template tabs (a ClickUp task both default templates apply to): one tab stop, arrow keys switch', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://app.clickup.com/t/868a6gkvn');
+    const panel = await panelFrame(page);
+    await panel.getByRole('tab').nth(1).waitFor();
+    await focusPageStart(page);
+    await pressUntil(page, 'Tab', () => pageFocus(page), (where) => where === 'dock frame');
+    const onTab = () => panel.evaluate(() => document.activeElement?.getAttribute('role') === 'tab');
+    await pressUntil(page, 'Tab', onTab, (there) => there, 5);
+    const selected = () => panel.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent);
+    const first = await focusIn(panel);
+    expect(first?.visible).toBe(true);
+    expect(first?.name).toBe(await selected());
+    await page.keyboard.press('ArrowRight');
+    const second = await focusIn(panel);
+    expect(second?.visible).toBe(true);
+    expect(second?.name).not.toBe(first?.name);
+    await expect.poll(selected).toBe(second?.name);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(selected).toBe(first?.name);
+    expect(await focusIn(panel)).toEqual(first);
+    // One tab stop: Tab leaves the tab list for the selected template's first field.
+    await page.keyboard.press('Tab');
+    expect(await onTab()).toBe(false);
+    expect(await panel.evaluate(() => document.activeElement?.closest('#template-panel') !== null)).toBe(true);
     await page.close();
   });
 

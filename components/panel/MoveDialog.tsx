@@ -44,8 +44,15 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
       if (event.key === 'Escape') answer(false);
       if (event.key === 'Tab' && dialog.current) keepTabInside(event, dialog.current);
     };
+    // Focus put back into the frame by the page (the dialog is modal) may find nothing focused
+    // inside, if the page took it away before the first field had it: the first field takes it.
+    const onFocus = () => document.activeElement === document.body && dialog.current && tabbableIn(dialog.current)[0]?.focus();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('focus', onFocus);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('focus', onFocus);
+    };
   }, []);
 
   return (
@@ -84,6 +91,11 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
   );
 }
 
+/** The dialog's controls Tab stops at, in order. */
+function tabbableIn(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((control) => control.tabIndex >= 0 && control.getClientRects().length > 0);
+}
+
 const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
 
 /**
@@ -92,7 +104,7 @@ const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:n
  * round inside instead.
  */
 function keepTabInside(event: KeyboardEvent, dialog: HTMLElement): void {
-  const controls = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((control) => control.tabIndex >= 0 && control.getClientRects().length > 0);
+  const controls = tabbableIn(dialog);
   const at = controls.indexOf(document.activeElement as HTMLElement);
   const wrap = event.shiftKey ? at <= 0 : at === -1 || at === controls.length - 1;
   if (!wrap || controls.length === 0) return;

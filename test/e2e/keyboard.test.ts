@@ -198,8 +198,8 @@ describe('Baton by keyboard alone', () => {
     expect(await commits(page)).toEqual([]);
 
     // Focus starts inside the dialog, on the first field it asks for.
-    await expect.poll(() => pageFocus(page)).toBe('dialog frame');
-    await expect.poll(async () => (await focusIn(dialog))?.name).toBe('Client goals *');
+    await expect.poll(() => pageFocus(page), { timeout: 5000 }).toBe('dialog frame');
+    await expect.poll(async () => (await focusIn(dialog))?.name, { timeout: 5000 }).toBe('Client goals *');
     expect((await focusIn(dialog))?.visible).toBe(true);
     await page.keyboard.type('Typed in the dialog');
 

@@ -156,12 +156,15 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
       scheduleFrame();
     },
     setCollapsed(next, { now = false, focus = false } = {}) {
+      // Collapsed by the panel's own button (it comes back through storage, without `focus`):
+      // focus was in the frame about to hide, so it follows to the tab instead of falling to the page.
+      const focusInFrame = frame !== undefined && shadow.activeElement === frame;
       collapsed = next;
       renderTab();
       if (now) syncFrame();
       else scheduleFrame();
       // The focused frame is hidden on collapse: without this, focus falls to the host page.
-      if (focus) (collapsed ? tab : frame)?.focus();
+      if (focus || (collapsed && focusInFrame)) (collapsed ? tab : frame)?.focus();
     },
     setBadge(text, complete) {
       badge = text;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChecklistStatus } from '../../lib/gate';
 import { gateDecision } from '../../lib/gate';
 import type { Handoff } from '../../lib/checklist-status';
@@ -38,14 +38,25 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
   }
   const answer = (confirmed: boolean) => void messenger.sendMessage('closeMoveDialog', { confirmed });
 
+  const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && answer(false);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') answer(false);
+      if (event.key === 'Tab' && dialog.current) keepTabInside(event, dialog.current);
+    };
+    // Focus put back into the frame by the page (the dialog is modal) may find nothing focused
+    // inside, if the page took it away before the first field had it: the first field takes it.
+    const onFocus = () => document.activeElement === document.body && dialog.current && tabbableIn(dialog.current)[0]?.focus();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('focus', onFocus);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('focus', onFocus);
+    };
   }, []);
 
   return (
-    <div className="panel panel--dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" aria-describedby="dialog-help">
+    <div ref={dialog} className="panel panel--dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" aria-describedby="dialog-help">
       <h1 id="dialog-title">
         {recordTitle ? i18n.t('dialog.title', [recordTitle, stage]) : i18n.t('dialog.titleUnnamed', [stage])}
       </h1>
@@ -78,4 +89,25 @@ export function MoveDialog({ recordRef, recordTitle, stage, handoffs, checklists
       <SaveStatus />
     </div>
   );
+}
+
+/** The dialog's controls Tab stops at, in order. */
+function tabbableIn(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((control) => control.tabIndex >= 0 && control.getClientRects().length > 0);
+}
+
+const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The dialog is modal (aria-modal) but lives in a frame on the host page: Tab past its last
+ * control (or Shift+Tab before its first) would leave the frame for the page behind. It comes
+ * round inside instead.
+ */
+function keepTabInside(event: KeyboardEvent, dialog: HTMLElement): void {
+  const controls = tabbableIn(dialog);
+  const at = controls.indexOf(document.activeElement as HTMLElement);
+  const wrap = event.shiftKey ? at <= 0 : at === -1 || at === controls.length - 1;
+  if (!wrap || controls.length === 0) return;
+  event.preventDefault();
+  controls.at(event.shiftKey ? -1 : 0)!.focus();
 }

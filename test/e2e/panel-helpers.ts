@@ -66,3 +66,12 @@ export async function mouseDrag(page: Page, from: Locator, to: Locator) {
   await page.waitForTimeout(100);
   await page.mouse.up();
 }
+
+/** A keyboard drag on a react-beautiful-dnd board, from the focused card: Space lifts, one arrow per column right, Space drops. */
+export async function keyboardDragRight(page: Page, columns = 1) {
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(200);
+  for (let step = 0; step < columns; step += 1) await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Space');
+}

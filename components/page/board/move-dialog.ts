@@ -30,12 +30,19 @@ export function openMoveDialog(ref: RecordRef, recordTitle: string | undefined, 
   // Reported before the frame exists, so the worker knows the record when the frame binds.
   void showInFrame('dialog', { ref, recordTitle, guard: 'active', guardControl: '', blocked: { stage, attempt: 1 } }).catch(() => undefined);
   frame.src = panelPageUrl();
+  // Where the user was (the card they moved by keyboard): focus goes back there when the dialog closes.
+  const returnTo = document.activeElement;
   const host = drawOverlay('baton-move-dialog', DIALOG_CSS, backdrop, frame);
   frame.focus();
+  // The dialog is modal: focus that lands on the page behind it while it is open goes back into
+  // it. A board does that on its own (react-beautiful-dnd puts focus back on the dropped card,
+  // some frames after the drop).
+  document.addEventListener('focusin', (event) => event.target !== host && frame.focus(), { capture: true, signal: closed.signal });
   return {
     close: () => {
       closed.abort();
       host.remove();
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus({ preventScroll: true });
     },
   };
 }

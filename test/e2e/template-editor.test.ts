@@ -232,6 +232,10 @@ describe('managed policy', () => {
       expect(await server.getAttribute('readonly')).not.toBeNull();
       expect(await managed.getByLabel('Templates').inputValue()).toBe('Org handoff (v3)');
       expect(await managed.getByLabel('AI provider').inputValue()).toBe('Off');
+      // The Connect form's own address field is locked to the organization's server too.
+      const address = settings.locator('section[aria-labelledby="team-title"] input[name="server"]');
+      await expect.poll(() => address.inputValue()).toBe('https://baton.acme.example');
+      expect(await address.getAttribute('readonly')).not.toBeNull();
       if (SYSTEM_POLICY) {
         // The worker installed the organization's template; the editor shows it locked.
         const editorPage = await session.context.newPage();

@@ -42,7 +42,10 @@ export default defineBackground({
     // Registered synchronously: MV3 stops this worker after 30 s idle, and the message
     // that wakes it must find its listener. No state is kept in memory.
     const db = batonDb();
-    const templatesReady = registerTemplateRollout(db, installTemplates(db, defaultTemplates()));
+    const defaultsReady = installTemplates(db, defaultTemplates());
+    // Statuses wait for the organization's templates too (a guard never judges by a template
+    // the policy replaced); Chromium's first read of managed storage takes ~2.5 s.
+    const templatesReady = registerTemplateRollout(db, defaultsReady);
     const sync = registerSync(db, templatesReady);
 
     messenger.onMessage('getRecordStatus', async ({ data, sender }) => {
@@ -59,9 +62,11 @@ export default defineBackground({
       // Title and link come from what the tab reported, never from the frame.
       const { location } = await frameShowing(sender, typed.ref);
       const input = { ...typed, recordTitle: location.recordTitle, recordUrl: location.recordUrl };
-      await templatesReady;
+      // The keystroke is made durable without waiting for the policy read: typing is never held up.
+      await defaultsReady;
       await saveFieldValue(db, input);
       sync.pushSoon();
+      await templatesReady;
       // Awaited: once the panel says "Saved", every tab's guard already decides on this value.
       await notifyTabs(RecordStatusSchema.parse(await recordStatus(db, input.ref)));
       return { savedAt: Date.now() };

@@ -10,12 +10,12 @@ import { PushResponseSchema, MAX_PUSH_CHANGES, type Change } from '../lib/sync/s
 import { HUBSPOT, launch, panelFrame, type Session } from '../test/e2e/harness';
 import { boardBadge, connectProfile, HUBSPOT_BOARD, hubspotDeal, storedIn } from '../test/e2e/team-sync-helpers';
 import { thousandRowsBadged } from './list-badge-timing';
+import { LIST_URL } from './bench/lists';
 import { median, p95 } from './bench/report';
 import { startTeamServer, type TestTeamServer } from '../test/e2e/team-server';
 
 export const KEYSTROKE_BUDGET_MS = 2000;
 export const BOARD_BADGE_BUDGET_MS = 100;
-const LIST_URL = 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/list';
 const SEEDED_DRAFTS = 2000;
 
 export interface SyncBenchResult {

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Lifetime } from './lifetime';
 import type { HostAdapter } from '../../lib/hosts/adapter';
@@ -21,6 +22,13 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
   // Everything below comes from our own worker; its sender is checked, its shape was parsed
   // by the worker before it was sent (message-schemas.ts).
   const own = (sender: { id?: string }) => isOwnExtension(sender, browser.runtime.id);
+  /** The page tools the worker injected for this request (page-tools.ts); none for anyone else. */
+  const toolsFor = (sender: { id?: string }) => (own(sender) ? pageTools() : undefined);
+  const requireTools = (sender: { id?: string }) => {
+    const tools = toolsFor(sender);
+    if (!tools) throw new Error(i18n.t('page.toolsMissing'));
+    return tools;
+  };
   const unsubscribe = [
     messenger.onMessage('recordChanged', ({ data, sender }) => {
       if (!own(sender)) return;
@@ -30,20 +38,12 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
       if (own(sender)) record.reload();
     }),
     messenger.onMessage('pageRecords', ({ sender }) => (own(sender) ? record.records() : [])),
-    messenger.onMessage('pageOutline', ({ sender }) => {
-      const tools = own(sender) ? pageTools() : undefined;
-      if (!tools) throw new Error('Baton could not read this page: reload the tab and try again.');
-      return tools.pageOutline(adapter, document, new URL(location.href));
-    }),
-    messenger.onMessage('pageNotesText', ({ sender }) => {
-      const tools = own(sender) ? pageTools() : undefined;
-      if (!tools) throw new Error('Baton could not read this page: reload the tab and try again.');
-      return tools.recordNotesText(document, adapter.notesText);
-    }),
+    messenger.onMessage('pageOutline', ({ sender }) => requireTools(sender).pageOutline(adapter, document, new URL(location.href))),
+    messenger.onMessage('pageNotesText', ({ sender }) => requireTools(sender).recordNotesText(document, adapter.notesText)),
     // Without the tools (not injected), nothing is inserted: the panel copies the brief instead.
     messenger.onMessage('insertIntoComposer', ({ data, sender }) => {
-      const tools = own(sender) ? pageTools() : undefined;
-      return tools ? tools.insertIntoComposer(document, adapter, data.text) : { inserted: false, reason: 'Baton could not reach this page: reload the tab.' };
+      const tools = toolsFor(sender);
+      return tools ? tools.insertIntoComposer(document, adapter, data.text) : { inserted: false, reason: i18n.t('page.toolsMissing') };
     }),
   ];
   lifetime.onInvalidated(() => {

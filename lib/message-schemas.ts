@@ -96,7 +96,13 @@ export const StatusBatchSchema = z.object({
 });
 
 /** A board or list asks for all its records at once; one store read answers. */
-export const RecordRefsSchema = z.array(RecordRefSchema).check(z.maxLength(5000));
+/** Records of one kind, as a board asks for them: the kind once, then only ids (a thousand refs were 60 KB). */
+export const RecordBatchSchema = z.object({
+  host: RecordRefSchema.shape.host,
+  objectType: RecordRefSchema.shape.objectType,
+  recordIds: z.array(RecordRefSchema.shape.recordId).check(z.maxLength(5000)),
+});
+export type RecordBatch = z.infer<typeof RecordBatchSchema>;
 export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 
 export const AdoptVersionSchema = z.object({ ref: RecordRefSchema, templateId: z.string().check(z.maxLength(64)) });

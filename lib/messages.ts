@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ComposerResult, MoveJudged, PageNotes, PageRecord, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
+import type { ComposerResult, MoveJudged, PageNotes, PageRecord, RecordBatch, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
 import type { DockFrameRole, DockFrameView, PanelLocation } from './panel-location';
 import type { RecordRef } from './record';
 import type { StatusBatch } from './status-batch';
@@ -16,7 +16,7 @@ export interface BatonProtocol {
   /** Background -> tabs: a record's checklist changed (in any tab). */
   recordChanged(status: RecordStatus): void;
   /** Content script -> background: one read for every card and row of a board or list. */
-  getRecordStatuses(refs: RecordRef[]): StatusBatch;
+  getRecordStatuses(batch: RecordBatch): StatusBatch;
   /** Record script -> background: this tab shows a board or list; inject the boards script. */
   openBoards(url: string): void;
   /** Content script -> background: what the toolbar icon should say for this tab. */

@@ -24,13 +24,17 @@ interface Status {
 export function packStatuses(statuses: Status[]): StatusBatch {
   const first = statuses[0]?.ref;
   const setIndex = new Map<string, number>();
+  // Untouched records share one array (components/storage/handoffs.ts): known by identity,
+  // a thousand of them cost no serialisation.
+  const setOfArray = new Map<ChecklistStatus[], number>();
   const checklistSets: ChecklistStatus[][] = [];
   const records = statuses.map(({ ref, started, checklists }) => {
-    const key = JSON.stringify(checklists);
-    let set = setIndex.get(key);
+    let set = setOfArray.get(checklists);
     if (set === undefined) {
-      set = checklistSets.push(checklists) - 1;
+      const key = JSON.stringify(checklists);
+      set = setIndex.get(key) ?? checklistSets.push(checklists) - 1;
       setIndex.set(key, set);
+      setOfArray.set(checklists, set);
     }
     return { recordId: ref.recordId, started, set };
   });

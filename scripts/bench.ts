@@ -28,6 +28,9 @@ try {
     await panelFrame(page);
     await page.waitForTimeout(500); // the record's status has reached the guard
     await gateLatency(page);
+    // The blocked clicks leave Baton's dialog open over the panel, so typing is timed on a fresh load.
+    await page.reload();
+    await panelFrame(page);
     await durableLatency(session, page);
   }
   if (runs('lists')) {

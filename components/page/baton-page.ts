@@ -16,7 +16,7 @@ import { toolbarReporter } from './toolbar-reporter';
 export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
   let onRecordPage = false;
   const toolbar = toolbarReporter(lifetime, false);
-  const record = createRecordPage(lifetime, adapter, () => onRecordPage && toolbar.report(record.records()));
+  const record = createRecordPage(lifetime, adapter, () => onRecordPage && toolbar.report(record.records));
   installStageGuard(lifetime, { adapter, decide: record.decide, onBlocked: record.onBlocked, onHandedOff: record.onHandedOff, isGated: record.isGated });
 
   // Everything below comes from our own worker; its sender is checked, its shape was parsed

@@ -13,17 +13,19 @@ const REPORT_IDLE_TIMEOUT_MS = 500;
  */
 export function toolbarReporter(lifetime: Lifetime, isListing: boolean) {
   let last = '';
-  let latest: PageRecord[] = [];
+  // Read at idle time, not when the page changes: listing a board's thousand records costs
+  // tens of milliseconds, and badges being drawn should not wait for the toolbar icon.
+  let latest: () => PageRecord[] = () => [];
   let scheduled = false;
   const flush = () => {
     scheduled = false;
-    const badge = toolbarBadge(latest, isListing);
+    const badge = toolbarBadge(latest(), isListing);
     const key = JSON.stringify(badge);
     if (key === last) return;
     last = key;
     void messenger.sendMessage('showToolbarBadge', badge).catch(() => undefined);
   };
-  const send = (records: PageRecord[]) => {
+  const send = (records: () => PageRecord[]) => {
     latest = records;
     if (scheduled || lifetime.isInvalid) return;
     scheduled = true;
@@ -32,6 +34,6 @@ export function toolbarReporter(lifetime: Lifetime, isListing: boolean) {
   return {
     report: send,
     /** The page shows no record (or no board) any more. */
-    clear: () => send([]),
+    clear: () => send(() => []),
   };
 }

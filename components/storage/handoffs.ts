@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { applicableTemplates, checklistStatus, type Handoff } from '../../lib/checklist-status';
 import type { ChecklistStatus } from '../../lib/gate';
 import type { RecordStatus, SaveField, StageSighting } from '../../lib/message-schemas';
@@ -87,8 +88,7 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
   const asOf = performance.timeOrigin + performance.now();
   return db.transaction('r', db.templates, db.templateVersions, db.handoffs, async () => {
     const templates = await db.templates.toArray();
-    const keys = refs.map((ref) => [ref.host, ref.objectType, ref.recordId]);
-    const drafts = await db.handoffs.where('[host+objectType+recordId]').anyOf(keys).toArray();
+    const drafts = await draftsOf(db, refs);
     const kept = await keptVersions(db, drafts, templates);
     const draftsByRecord = new Map<string, StoredHandoff[]>();
     for (const draft of drafts) draftsByRecord.set(recordLabel(draft), [...(draftsByRecord.get(recordLabel(draft)) ?? []), draft]);
@@ -117,6 +117,26 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
       return { ref, started, asOf, checklists };
     });
   });
+}
+
+/** Below this many records, a board's read looks each one up. */
+const MANY_RECORDS = 50;
+
+/**
+ * Every draft of these records. A board asks for a thousand records of one kind, most with
+ * nothing typed: looking each one up walks the index a thousand times (~10–25 ms in the
+ * worker), while reading every draft of that kind is one range, so that is read instead
+ * whenever the kind holds no more than twice as many drafts as records asked for.
+ */
+async function draftsOf(db: BatonDb, refs: RecordRef[]): Promise<StoredHandoff[]> {
+  const index = db.handoffs.where('[host+objectType+recordId]');
+  const lookUp = () => index.anyOf(refs.map((ref) => [ref.host, ref.objectType, ref.recordId])).toArray();
+  const [first] = refs;
+  if (!first || refs.length < MANY_RECORDS || refs.some((ref) => ref.host !== first.host || ref.objectType !== first.objectType)) return lookUp();
+  const ofKind = index.between([first.host, first.objectType, Dexie.minKey], [first.host, first.objectType, Dexie.maxKey]);
+  if ((await ofKind.count()) > 2 * refs.length) return lookUp();
+  const wanted = new Set(refs.map((ref) => ref.recordId));
+  return (await ofKind.toArray()).filter((draft) => wanted.has(draft.recordId));
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   PageOutlineRequestSchema,
   PageOutlineSchema,
   PageUrlSchema,
-  RecordRefsSchema,
+  RecordBatchSchema,
   RecordStatusSchema,
   SaveFieldSchema,
   AdoptVersionSchema,
@@ -83,7 +83,8 @@ export default defineBackground({
 
     messenger.onMessage('getRecordStatuses', async ({ data, sender }) => {
       assertSender(sender, 'contentScript');
-      const refs = RecordRefsSchema.parse(data);
+      const { host, objectType, recordIds } = RecordBatchSchema.parse(data);
+      const refs = recordIds.map((recordId) => ({ host, objectType, recordId }));
       await templatesReady;
       return StatusBatchSchema.parse(packStatuses(await recordStatuses(db, refs)));
     });

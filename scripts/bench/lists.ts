@@ -4,6 +4,7 @@ import { thousandRowsBadged } from '../list-badge-timing';
 import { median, ms, report, results } from './report';
 
 const LIST_BADGE_BUDGET_MS = 100;
+const LIST_BATCHES = 5;
 export const LIST_URL = 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/list';
 
 /**
@@ -26,15 +27,18 @@ export async function listBadges(session: Session) {
   // From the frame that shows the new rows (the host lays out 1,000 rows first) to the last
   // badge. Passed as text: tsx would wrap named helpers in a function the page does not have.
   // Reference: the host's own time to draw those rows, in the same run.
-  const { elapsed, hostDrew } = await thousandRowsBadged(page);
+  // Five batches, one after another: one reading swings by tens of ms with the worker's GC.
+  const runs: { elapsed: number; hostDrew: number }[] = [];
+  for (let run = 0; run < LIST_BATCHES; run += 1) runs.push(await thousandRowsBadged(page));
   const requests = await worker.evaluate(() => (globalThis as unknown as { statusRequests: number }).statusRequests);
+  const elapsed = median(runs.map((run) => run.elapsed));
   report(
-    '1,000 rows at once: all badged after',
-    `${ms(elapsed)}; the host took ${ms(hostDrew)} to draw them`,
+    `1,000 rows at once: all badged after (median of ${LIST_BATCHES} batches)`,
+    `${ms(elapsed)} (max ${ms(Math.max(...runs.map((run) => run.elapsed)))}); the host took ${ms(median(runs.map((run) => run.hostDrew)))} to draw them`,
     `${LIST_BADGE_BUDGET_MS} ms`,
     elapsed <= LIST_BADGE_BUDGET_MS,
   );
-  report('1,000 rows at once: status requests', String(requests), '1 batched query', requests === 1);
+  report('1,000 rows at once: status requests per batch', String(requests / LIST_BATCHES), '1 batched query', requests === LIST_BATCHES);
   await page.close();
 }
 

@@ -15,6 +15,23 @@ export interface BadgeView {
   tooltip: string;
 }
 
+/**
+ * Records of a board that share one set of checklists (a reply packs each distinct set once:
+ * lib/status-batch.ts) share their words: a thousand alike rows are worded once, not a
+ * thousand times (each wording is several browser.i18n calls).
+ */
+const viewsBySet = new WeakMap<ChecklistStatus[], Map<string, BadgeView>>();
+
+export function cachedBadgeView(status: { started: boolean; checklists: ChecklistStatus[] } | undefined, stage?: string): BadgeView {
+  if (!status) return badgeView(status, stage);
+  let views = viewsBySet.get(status.checklists);
+  if (!views) viewsBySet.set(status.checklists, (views = new Map()));
+  const key = `${status.started}\n${stage ?? ''}`;
+  let view = views.get(key);
+  if (!view) views.set(key, (view = badgeView(status, stage)));
+  return view;
+}
+
 /** `stage`: the stage the card or row shows, where the adapter can read it. */
 export function badgeView(status: { started: boolean; checklists: ChecklistStatus[] } | undefined, stage?: string): BadgeView {
   if (!status) return { state: 'loading', text: '…', label: i18n.t('board.loadingLabel'), tooltip: i18n.t('board.loadingTooltip') };

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { badgeView, type BadgeView } from './badge-view';
+import { cachedBadgeView, type BadgeView } from './badge-view';
 import type { RecordStatus } from '../../../lib/message-schemas';
 
 // A badge per card or row, in its own shadow root so host CSS (hashed classes, `span { … }`
@@ -61,19 +61,27 @@ export function renderBadge(slot: Element, recordId: string | undefined, status:
   if (!badge) {
     badge = document.createElement(BADGE_TAG);
     const shadow = badge.attachShadow({ mode: 'open' });
-    shadow.append(document.createElement('span'));
+    const text = document.createElement('span');
+    text.setAttribute('role', 'img');
+    shadow.append(text);
     styleBadge(shadow);
     slot.append(badge);
   }
-  const view: BadgeView | ReturnType<typeof unidentified> = recordId === undefined ? unidentified() : badgeView(status, stage);
-  const text = badge.shadowRoot!.querySelector('span')!;
-  if (recordId === undefined) delete badge.dataset.recordId;
-  else badge.dataset.recordId = recordId;
-  badge.dataset.state = view.state;
-  badge.hidden = view.text === '';
-  badge.title = view.tooltip;
-  text.dataset.state = view.state;
-  text.textContent = view.text;
-  text.setAttribute('role', 'img');
-  text.setAttribute('aria-label', view.label);
+  const view: BadgeView | ReturnType<typeof unidentified> = recordId === undefined ? unidentified() : cachedBadgeView(status, stage);
+  // The span is the shadow root's last child (a <style> goes first where sheets cannot be adopted).
+  const text = badge.shadowRoot!.lastElementChild as HTMLElement;
+  // Only what changed is written: a re-render of a thousand unchanged badges touches nothing.
+  setData(badge, 'recordId', recordId);
+  setData(badge, 'state', view.state);
+  setData(text, 'state', view.state);
+  if (badge.hidden !== (view.text === '')) badge.hidden = view.text === '';
+  if (badge.title !== view.tooltip) badge.title = view.tooltip;
+  if (text.textContent !== view.text) text.textContent = view.text;
+  if (text.getAttribute('aria-label') !== view.label) text.setAttribute('aria-label', view.label);
+}
+
+function setData(element: HTMLElement, key: 'recordId' | 'state', value: string | undefined): void {
+  if (element.dataset[key] === value) return;
+  if (value === undefined) delete element.dataset[key];
+  else element.dataset[key] = value;
 }

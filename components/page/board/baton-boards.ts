@@ -18,7 +18,7 @@ export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing
   // What the worker asks before injecting this script again (entrypoints/background/boards.ts).
   Object.assign(globalThis, { batonBoardsRunning: () => !lifetime.isInvalid });
 
-  const reportToolbar = () => page && toolbar.report(page.records());
+  const reportToolbar = () => page && toolbar.report(() => page?.records() ?? []);
 
   // From our own worker only; the worker parsed each message before it was sent.
   const own = (sender: { id?: string }) => isOwnExtension(sender, browser.runtime.id);

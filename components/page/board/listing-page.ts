@@ -35,7 +35,9 @@ export function startListingPage(
 ): ListingPage {
   const leaving = new AbortController();
   let dialog: { move: RefusedMove; view: MoveDialog } | undefined;
-  const load = async (refs: RecordRef[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', refs));
+  // A watch asks only for records of its own kind: the kind travels once.
+  const load = async (refs: RecordRef[]) =>
+    unpackStatuses(await messenger.sendMessage('getRecordStatuses', { host, objectType: listing.objectType, recordIds: refs.map((ref) => ref.recordId) }));
   const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
   // Teammates' changes reach this board's badges live while it is open (team sync).
   const stopLive = keepSyncLive();

@@ -87,15 +87,27 @@ export function watchListing(
     if (stopped) return;
     if (pageChanged) findNewItems();
     const missing = new Set<string>();
+    // Drawing waits for the next idle slice once this one is spent; records not yet known are
+    // still all gathered now, so rows drawn at once are asked for in one request.
+    let drawing = true;
     for (const item of pending) {
-      if (deadline.timeRemaining() <= 0 && !deadline.didTimeout) break;
-      pending.delete(item);
-      if (!item.isConnected || !isItem(item)) continue;
+      drawing &&= deadline.timeRemaining() > 0 || deadline.didTimeout;
+      if (!item.isConnected || !isItem(item)) {
+        pending.delete(item);
+        continue;
+      }
       const recordId = listing.itemRecordId(item);
+      if (recordId && !statuses.has(recordId)) {
+        pending.delete(item);
+        waitFor(recordId, item);
+        if (!loading.has(recordId)) missing.add(recordId);
+        continue;
+      }
+      if (!drawing) continue;
+      pending.delete(item);
       // An item that does not say its record is marked so: its moves are refused, not judged.
       if (!recordId) renderBadge(listing.badgeSlot(item), undefined, undefined);
-      else if (statuses.has(recordId)) badge(item, recordId);
-      else if (!loading.has(recordId)) missing.add(recordId);
+      else badge(item, recordId);
     }
     if (missing.size > 0) void fetchStatuses([...missing]);
     if (pending.size > 0) schedule();
@@ -127,18 +139,34 @@ export function watchListing(
     if (!known || known.asOf <= status.asOf) statuses.set(status.ref.recordId, status);
   }
 
+  /** Items waiting for their record's status: a reply badges these, not every item again. */
+  const waiting = new Map<string, Set<Element>>();
+  function waitFor(recordId: string, item: Element) {
+    const items = waiting.get(recordId);
+    if (items) items.add(item);
+    else waiting.set(recordId, new Set([item]));
+  }
+
   async function fetchStatuses(recordIds: string[]) {
     for (const id of recordIds) loading.add(id);
     try {
       const loaded = await load(recordIds.map((recordId) => ({ host, objectType: listing.objectType, recordId })));
       for (const status of loaded) keepNewest(status);
-      redraw(new Set(recordIds));
+      for (const recordId of recordIds) {
+        for (const item of waiting.get(recordId) ?? []) {
+          if (item.isConnected && isItem(item) && listing.itemRecordId(item) === recordId) badge(item, recordId);
+        }
+      }
+      onChange();
     } finally {
-      for (const id of recordIds) loading.delete(id);
+      for (const id of recordIds) {
+        loading.delete(id);
+        waiting.delete(id); // unbadged after a failed read: found again on the page's next change
+      }
     }
   }
 
-  /** Badges the items showing these records: after a reply or an edit, so one query. */
+  /** Badges the items showing these records: after an edit, so one query. */
   function redraw(recordIds: Set<string>) {
     for (const item of document.querySelectorAll(listing.itemSelector)) {
       const recordId = isItem(item) ? listing.itemRecordId(item) : undefined;

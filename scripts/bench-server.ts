@@ -70,7 +70,11 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<Ser
     if (db === 'postgres') {
       const postgres = await startThrowawayPostgres({ durable: true });
       try {
-        results.push(await benchOne('PostgreSQL 15', { kind: 'postgres', url: postgres.url }, postgresClients, seconds));
+        // Reached through its Unix socket, as a server on the database's own machine does (TCP on
+        // loopback: BENCH_POSTGRES_TCP=1). On this shared machine a socket write wakes the
+        // database's process, which takes the server's core while it runs.
+        const url = process.env.BENCH_POSTGRES_TCP ? postgres.url : postgres.socketUrl;
+        results.push(await benchOne('PostgreSQL 15', { kind: 'postgres', url }, postgresClients, seconds));
       } finally {
         postgres.stop();
       }
@@ -149,7 +153,7 @@ async function inviteClients(location: DatabaseLocation, clients: number): Promi
 
 /** `npm run server` on a free port, as an admin would start it. */
 async function startServerProcess(location: DatabaseLocation): Promise<{ base: string; stop(): Promise<void> }> {
-  const args = ['--import', 'tsx', SERVER_MAIN, '--port', '0', '--quiet', ...(location.kind === 'pglite' ? ['--data', location.dataDir!] : [])];
+  const args = [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', SERVER_MAIN, '--port', '0', '--quiet', ...(location.kind === 'pglite' ? ['--data', location.dataDir!] : [])];
   // The server's own default rate limit, whatever this shell sets.
   const env: NodeJS.ProcessEnv = { ...process.env, ...(location.kind === 'postgres' ? { DATABASE_URL: location.url } : {}) };
   delete env.BATON_REQUESTS_PER_MINUTE;
@@ -275,7 +279,7 @@ export function formatServerBench(result: ServerBenchResult): string[] {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const line = (label: string, t: Timing) => `  ${label.padEnd(22)} n=${String(t.n).padStart(6)}  p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}`;
   return [
-    `${result.database}: ${result.clients} clients (teams of ${TEAM_SIZE}), ${result.seconds} s, one push and one pull a second each; load average ${result.machineLoad[0].toFixed(1)} → ${result.machineLoad[1].toFixed(1)} on ${availableParallelism()} cores`,
+    `${result.database}${result.database === 'PGlite' ? '' : process.env.BENCH_POSTGRES_TCP ? ' over TCP on loopback' : ' through its Unix socket'}: ${result.clients} clients (teams of ${TEAM_SIZE}), ${result.seconds} s, one push and one pull a second each; load average ${result.machineLoad[0].toFixed(1)} → ${result.machineLoad[1].toFixed(1)} on ${availableParallelism()} cores`,
     line('push', result.push),
     line('pull', result.pull),
     line('GET /health, same load', result.healthUnderLoad) + '  (reference)',

@@ -1,6 +1,6 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock';
-import { nestedTransaction, type Row, type Sql } from './sql';
+import { IssuedStatements, nestedTransaction, type Row, type Sql } from './sql';
 
 /**
  * Embedded PostgreSQL in this process. Only one process may open a data directory at a time:
@@ -15,7 +15,13 @@ export async function openPgliteSql(dataDir?: string): Promise<Sql> {
   return {
     query: async <T extends Row>(text: string, params?: readonly unknown[]) => (await db.query<T>(text, params as unknown[])).rows,
     exec: async (text) => void (await db.exec(text)),
-    transaction: (work) => db.transaction((tx) => work(transactionSql(tx))),
+    transaction: (work) =>
+      db.transaction(async (tx) => {
+        const issued = new IssuedStatements();
+        const result = await work(transactionSql(tx, issued));
+        await issued.settle();
+        return result;
+      }),
     close: async () => {
       await db.close();
       await unlock();
@@ -23,9 +29,9 @@ export async function openPgliteSql(dataDir?: string): Promise<Sql> {
   };
 }
 
-function transactionSql(tx: Transaction): Sql {
+function transactionSql(tx: Transaction, issued: IssuedStatements): Sql {
   return {
-    query: async <T extends Row>(text: string, params?: readonly unknown[]) => (await tx.query<T>(text, params as unknown[])).rows,
+    query: <T extends Row>(text: string, params?: readonly unknown[]) => issued.track(tx.query<T>(text, params as unknown[]).then((result) => result.rows)),
     exec: async (text) => void (await tx.exec(text)),
     transaction: nestedTransaction,
     close: nestedTransaction,

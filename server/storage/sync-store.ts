@@ -1,50 +1,71 @@
 import type { HandoffState } from '../../lib/handoff-state';
 import { decideChange, type ChangeDecision } from '../../lib/sync/decide-change';
 import type { FieldValue } from '../../lib/sync/field-merge';
-import type { Change, HandoffKey, PullResponse, PushResult, SyncedChange } from '../../lib/sync/schemas';
+import { MAX_PUSH_CHANGES, type Change, type HandoffKey, type PullResponse, type PushResult, type SyncedChange } from '../../lib/sync/schemas';
 import type { Caller } from './members-store';
 import type { Sql } from './sql';
+import { TeamPushQueue } from './team-push-queue';
 
 const KEY_COLUMNS = 'host = $2 AND object_type = $3 AND record_id = $4 AND template_id = $5';
 
+/** One request's push, as it waits for its team's turn. */
+interface Push {
+  caller: Caller;
+  changes: readonly Change[];
+  now: number;
+}
+
+/** A team's pushes grouped into one transaction hold at most this many changes. */
+const MAX_GROUP_CHANGES = 2 * MAX_PUSH_CHANGES;
+
 export class SyncStore {
+  private readonly queue = new TeamPushQueue<Push, PushResult[]>((group) => this.pushTogether(group), (push) => push.changes.length, MAX_GROUP_CHANGES);
+
   constructor(private readonly sql: Sql) {}
 
+  /** Decided and written in the team's order, together with whatever else of the team is waiting. */
+  push(caller: Caller, changes: readonly Change[], now: number): Promise<PushResult[]> {
+    return this.queue.push(caller.teamId, { caller, changes, now });
+  }
+
   /**
-   * One transaction: every change is decided by lib/sync in server order and written, or none is.
-   * The team's row lock is held from the first statement to the commit, and under load every
-   * round trip while it is held delays the team's other pushes. So statements that do not
-   * depend on each other's answers are sent together (the driver pipelines them; the database
-   * still runs them in order): the lock with the first reads, and each write with the next
-   * change's reads.
+   * One transaction: every change of these pushes (one team's) is decided by lib/sync in server
+   * order and written, or none is. The team's row lock is held from the first statement to the
+   * commit, and under load every round trip while it is held delays the team's other pushes. So
+   * statements that do not depend on each other's answers are sent together (the driver
+   * pipelines them; the database still runs them in order): BEGIN and the lock with the first
+   * reads, each write with the next change's reads, and the last write with COMMIT.
    */
-  async push(caller: Caller, changes: readonly Change[], now: number): Promise<PushResult[]> {
+  private pushTogether(pushes: readonly Push[]): Promise<PushResult[][]> {
+    const teamId = pushes[0]!.caller.teamId;
+    const all = pushes.flatMap((push, index) => push.changes.map((change) => ({ ...push, change, index })));
     return this.sql.transaction(async (tx) => {
       // The team's row lock orders this push after any other push of the team still open, so
       // the sequence numbers drawn below are committed in their order (see 001_init.sql).
       const [, storedRows, firstContext] = await Promise.all([
-        tx.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [caller.teamId]),
+        tx.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [teamId]),
         tx.query<{ id: string; seq: number }>(
           'SELECT id, seq FROM changes WHERE team_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::text::jsonb))',
-          [caller.teamId, JSON.stringify(changes.map((change) => change.id))],
+          [teamId, JSON.stringify(all.map(({ change }) => change.id))],
         ),
-        readContext(tx, caller.teamId, changes[0]!),
+        readContext(tx, teamId, all[0]!.change),
       ]);
+      // Also the changes written here: two retries of one change in one group are one change.
       const stored = new Map(storedRows.map((row) => [row.id, row.seq]));
-      const results: PushResult[] = [];
+      const results: PushResult[][] = pushes.map(() => []);
       let context = firstContext;
-      for (const [index, change] of changes.entries()) {
+      for (const [position, { caller, change, now, index }] of all.entries()) {
         const storedSeq = stored.get(change.id);
         // A retried change is answered from what is stored; the sequence number its read drew is
         // left unused (gaps are harmless: cursors only need order).
         const decision = decideChange(change, storedSeq === undefined ? { ...context, by: caller.email } : { seq: 0, state: 'draft', storedSeq, by: caller.email });
-        const next = changes[index + 1];
-        const [, nextContext] = await Promise.all([
-          decision.status === 'applied' ? write(tx, caller, change, decision, now) : undefined,
-          next && readContext(tx, caller.teamId, next),
-        ]);
-        if (nextContext) context = nextContext;
-        results.push(toResult(change, decision));
+        const next = all[position + 1]?.change;
+        const writing = decision.status === 'applied' ? write(tx, caller, change, decision, now) : undefined;
+        if (decision.status === 'applied') stored.set(change.id, decision.seq);
+        // The last write is not awaited here: the transaction awaits it before committing, and
+        // sends the COMMIT with it.
+        if (next) [, context] = await Promise.all([writing, readContext(tx, teamId, next)]);
+        results[index]!.push(toResult(change, decision));
       }
       return results;
     });

@@ -4,6 +4,7 @@ import { startThrowawayPostgres } from './throwaway-postgres';
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    postgresSocketUrl: string;
   }
 }
 
@@ -11,5 +12,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const postgres = await startThrowawayPostgres({ durable: false });
   project.provide('postgresUrl', postgres.url);
+  project.provide('postgresSocketUrl', postgres.socketUrl);
   return () => postgres.stop();
 }

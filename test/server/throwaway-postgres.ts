@@ -12,6 +12,8 @@ const BIN = '/usr/lib/postgresql/15/bin';
 
 export interface ThrowawayPostgres {
   url: string;
+  /** The same server through its Unix socket, as a server on the database's own machine reaches it. */
+  socketUrl: string;
   stop(): void;
 }
 
@@ -33,6 +35,7 @@ export async function startThrowawayPostgres(options: { durable: boolean }): Pro
   asOwner(`${BIN}/pg_ctl`, ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${settings}`, 'start']);
   return {
     url: `postgres://baton@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgres://baton@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     stop() {
       try {
         asOwner(`${BIN}/pg_ctl`, ['-D', data, '-w', '-m', 'immediate', 'stop']);

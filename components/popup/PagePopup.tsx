@@ -15,9 +15,11 @@ export function PagePopup() {
 
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) return setState({ kind: 'unsupported' });
       try {
+        // Never left at "Loading…": where there is no tab to read (the page opened in a frame,
+        // where Firefox gives no tabs API), it says this page is not one it supports.
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        if (tab?.id === undefined) return setState({ kind: 'unsupported' });
         // A record page answers pageRecords; a board or list (its own script) listingRecords.
         // Text and links read from a host page: parsed before they are shown.
         const target = { tabId: tab.id, frameId: 0 };

@@ -70,7 +70,7 @@ const BROWSERS: [string, (sites: FixtureSite[]) => Promise<E2EBrowser>][] = [
   ['Firefox ESR', launchFirefox],
 ];
 
-describe.each(BROWSERS)('Baton by keyboard alone in %s', (browserName, launchBrowser) => {
+describe.each(BROWSERS)('Baton by keyboard alone in %s', (_name, launchBrowser) => {
   let browser: E2EBrowser;
   beforeAll(async () => {
     browser = await launchBrowser([HUBSPOT, CLICKUP]);

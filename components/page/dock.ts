@@ -164,7 +164,11 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
       if (now) syncFrame();
       else scheduleFrame();
       // The focused frame is hidden on collapse: without this, focus falls to the host page.
-      if (focus || (collapsed && focusInFrame)) (collapsed ? tab : frame)?.focus();
+      const target = focus || (collapsed && focusInFrame) ? (collapsed ? tab : frame) : undefined;
+      target?.focus();
+      // Firefox cannot focus a frame in the task that unhides it (it has no layout box yet), and
+      // the tab it hides drops focus to the page: try again once the frame is laid out.
+      if (target && shadow.activeElement !== target) requestAnimationFrame(() => target.isConnected && !target.hidden && target.focus());
     },
     setBadge(text, complete) {
       badge = text;

@@ -35,6 +35,7 @@ export interface E2EPage extends Surface {
   mouseDown(): Promise<void>;
   mouseUp(): Promise<void>;
   type(text: string): Promise<void>;
+  /** A key by Playwright's names ('Tab', 'Space', 'ArrowRight'), or a chord ('Shift+Tab'). */
   press(key: string): Promise<void>;
   /** Every frame of the page but the top one (Baton's panel and dialog among them). */
   childFrames(): Surface[];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import puppeteer, { type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Frame, type HTTPRequest, type KeyInput, type Page } from 'puppeteer-core';
 import { fixtureResponse, type FixtureSite } from '../harness';
 import type { E2EBrowser, E2EPage, LaunchOptions, Surface } from './driver';
 import { panelOf, until } from './scenario-helpers';
@@ -98,6 +98,17 @@ function surface(target: Page | Frame): Surface {
   };
 }
 
+/** Playwright's key names, chords included ('Shift+Tab'): Puppeteer presses one key, so modifiers are held around it. */
+async function pressCombo(page: Page, chord: string): Promise<void> {
+  const keys = chord.split('+') as KeyInput[];
+  // Puppeteer names the space bar by its character.
+  const named = keys.pop()!;
+  const key = named === ('Space' as KeyInput) ? ' ' : named;
+  for (const modifier of keys) await page.keyboard.down(modifier);
+  await page.keyboard.press(key);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+}
+
 function wrapPage(page: Page): E2EPage {
   return {
     ...surface(page),
@@ -114,7 +125,7 @@ function wrapPage(page: Page): E2EPage {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     type: (text) => page.keyboard.type(text, { delay: 10 }),
-    press: (key) => page.keyboard.press(key as never),
+    press: (key) => pressCombo(page, key),
     childFrames: () => page.frames().filter((frame) => frame !== page.mainFrame()).map(surface),
   };
 }

@@ -108,3 +108,13 @@ async function dragWithMouse(page: E2EPage, from: Box, to: { x: number; y: numbe
   await new Promise((done) => setTimeout(done, 150));
   await page.mouseUp();
 }
+
+/** A keyboard drag on a react-beautiful-dnd board, from the focused card: Space lifts, one arrow per column right, Space drops. */
+export async function keyboardDragRightOn(page: E2EPage, columns = 1): Promise<void> {
+  const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  await page.press('Space');
+  await settle(200);
+  for (let step = 0; step < columns; step += 1) await page.press('ArrowRight');
+  await settle(300);
+  await page.press('Space');
+}

@@ -1,5 +1,6 @@
 import { applyPulledField } from '../../lib/sync/apply-change';
 import { linkedRecords } from '../../lib/sync/linked-records';
+import { teamEditor } from '../../lib/sync/revision-editor';
 import type { HandoffKey, SyncedChange } from '../../lib/sync/schemas';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
@@ -85,7 +86,7 @@ async function applyField(db: BatonDb, pulled: SyncedChange, change: FieldChange
 
 /** A teammate's typing pause is one entry, amended like a local burst (same editor, close in time). */
 async function logRevision(db: BatonDb, pulled: SyncedChange, change: FieldChange, key: ReturnType<typeof handoffKey>): Promise<void> {
-  const editor = `team:${pulled.by}`.slice(0, 64);
+  const editor = teamEditor(pulled.by);
   const last = await db.revisions.where('[host+objectType+recordId+templateId+field]').equals([...key, change.fieldId]).last();
   if (last?.id !== undefined && last.editor === editor && pulled.serverAt - last.at < TYPING_BURST_MS && !pulled.overwritten) {
     await db.revisions.update(last.id, { newValue: change.value, at: pulled.serverAt });

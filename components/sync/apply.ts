@@ -6,6 +6,7 @@ import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import type { BatonDb } from '../storage/db';
 import { handoffKey } from '../storage/handoffs';
+import { applyTemplateChoice } from '../storage/template-choices';
 import { outboxTables, sameHandoff } from './outbox';
 
 /**
@@ -15,7 +16,7 @@ import { outboxTables, sameHandoff } from './outbox';
  */
 export async function applyPulled(db: BatonDb, changes: SyncedChange[], cursor: number, me: string): Promise<RecordRef[]> {
   const touched = new Map<string, RecordRef>();
-  await db.transaction('rw', [db.templates, db.handoffs, db.revisions, db.syncedBriefs, ...outboxTables(db)], async () => {
+  await db.transaction('rw', [db.templates, db.handoffs, db.revisions, db.syncedBriefs, db.templateChoices, ...outboxTables(db)], async () => {
     // The live channel and a pull may bring the same page: what is behind the cursor is applied.
     const stored = await db.syncMeta.get('cursor');
     const from = stored?.key === 'cursor' ? stored.cursor : 0;
@@ -51,10 +52,11 @@ async function applyOne(db: BatonDb, pulled: SyncedChange, me: string): Promise<
     case 'receipt':
       await updateHandoff(db, change.handoff, pulled.serverAt, () => ({ answer: change.answer }));
       return change.handoff;
-    // Completeness is worked out here from the drafts; template choices and judged moves
-    // feed the team view on the server.
-    case 'state':
     case 'templateChoice':
+      await applyTemplateChoice(db, change.ref, change.templateId, change.id, pulled.serverAt);
+      return undefined;
+    // Completeness is worked out here from the drafts; judged moves feed the team view on the server.
+    case 'state':
     case 'move':
       return undefined;
   }

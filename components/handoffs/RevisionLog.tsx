@@ -43,7 +43,7 @@ export function RevisionLog({ row }: { row: HandoffRow }) {
             <tr key={revision.id}>
               <td>
                 <LocalTime at={revision.at} />
-                {teammate ? <div className="muted" data-testid="revision-by">{i18n.t('syncGaps.byTeammate', [teammate])}</div> : null}
+                {teammate ? <div className="muted">{i18n.t('syncGaps.byTeammate', [teammate])}</div> : null}
               </td>
               {revision.unverifiedMove ? (
                 <td colSpan={3} className="revisions__unverified" data-testid="unverified-entry">

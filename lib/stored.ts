@@ -79,3 +79,7 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 
 /** Keystrokes into the same field closer together than this make one revision. */
 export const TYPING_BURST_MS = 60_000;
+
+/** The template a record is handed off with, as its rep picked it here or a teammate did (team sync). */
+export const TemplateChoiceSchema = z.extend(RecordRefSchema, { templateId: z.string(), at: z.number() });
+export type TemplateChoice = z.infer<typeof TemplateChoiceSchema>;

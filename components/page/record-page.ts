@@ -14,6 +14,7 @@ import { watchStageControl } from './control-watch';
 import { watchShownStage } from './stage-watch';
 import { stageSighting, unverifiedMove } from '../../lib/unverified';
 import { createDock, type Dock } from './dock';
+import { reportMove } from './judged-moves';
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
 const NOTES_READ_INTERVAL_MS = 1000;
@@ -279,9 +280,4 @@ function afterLoad(lifetime: Lifetime, run: () => void): void {
   const idle = () => lifetime.requestIdleCallback(run, { timeout: 1000 });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', idle, { once: true });
   else idle();
-}
-
-/** The team view counts judged moves; without a team server the worker keeps nothing of it. */
-function reportMove(ref: RecordRef, stage: string, outcome: 'blocked' | 'allowed'): void {
-  void messenger.sendMessage('moveJudged', { ref, stage: stage.slice(0, 200), outcome }).catch(() => undefined);
 }

@@ -8,6 +8,7 @@ import { messenger } from '../../lib/messages';
 import { recordLabel } from '../../lib/record';
 import { batonDb } from '../storage/db';
 import { recordHandoffs } from '../storage/handoffs';
+import { chooseTemplate, chosenTemplate } from '../storage/template-choices';
 import { dockCollapsed } from '../storage/preferences';
 import { completeness } from '../../lib/completeness';
 import { BriefActions } from './BriefActions';
@@ -62,7 +63,9 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
     messenger.sendMessage('getRecordStatus', ref).catch((error: unknown) => setLoadError(String(error)));
     // Deps: refKey identifies ref
   }, [refKey]);
-  const handoffs = useLiveQuery(() => (ref ? recordHandoffs(batonDb(), ref) : undefined), [refKey]);
+  // The record's chosen template is read with its handoffs: a tab shown for now gives way to it together.
+  const record = useLiveQuery(async () => (ref ? { handoffs: await recordHandoffs(batonDb(), ref), chosen: await chosenTemplate(batonDb(), ref) } : undefined), [refKey]);
+  const handoffs = record?.handoffs;
   useEffect(() => keepSyncLive(), []);
 
   const members = useTeamMembers();
@@ -76,6 +79,8 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
   const blocked = location?.blocked;
   const decision = blocked && checklists ? gateDecision(checklists, blocked.stage) : undefined;
 
+  // Another record, or a new pick for this one (here or a teammate's): the chosen template shows.
+  useEffect(() => selectTemplate(undefined), [refKey, record?.chosen]);
   // After a blocked move, show the first template that stands in the way.
   const blockedAttempt = blocked?.attempt;
   const firstBlocker = decision?.kind === 'block' && decision.reason === 'incomplete' ? decision.blockers[0] : undefined;
@@ -90,7 +95,16 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
       <MoveDialog recordRef={ref} recordTitle={location.recordTitle} stage={blocked.stage} handoffs={handoffs} checklists={checklists} />
     ) : null;
   }
-  const active = handoffs?.find((handoff) => handoff.template.id === activeTemplateId) ?? handoffs?.[0];
+  const handoffOn = (templateId: string | undefined) => handoffs?.find((handoff) => handoff.template.id === templateId);
+  const active = handoffOn(activeTemplateId) ?? handoffOn(record?.chosen) ?? handoffs?.[0];
+  // The rep's pick is kept for the record (and goes to the team); the tab shows at once.
+  const choose = (templateId: string) => {
+    selectTemplate(templateId);
+    chooseTemplate(batonDb(), ref, templateId).then(
+      () => messenger.sendMessage('syncNow').catch(() => undefined),
+      (error: unknown) => console.warn('Baton could not keep the template picked for this record', error),
+    );
+  };
 
   return (
     <main className="panel" aria-labelledby="panel-title">
@@ -117,7 +131,7 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
         <DraftFromNotes key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} recordUrl={location.recordUrl} handoff={active} />
       ) : null}
       {handoffs && handoffs.length > 1 ? (
-        <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} activeId={active?.template.id} onSelect={selectTemplate} />
+        <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} activeId={active?.template.id} onSelect={choose} />
       ) : null}
       {active ? <VersionNotice recordRef={ref} handoff={active} /> : null}
       {active ? (

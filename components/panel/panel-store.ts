@@ -5,12 +5,12 @@ import { create } from 'zustand';
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
 
 interface PanelState {
-  /** The template tab the user picked; the first applicable one otherwise. */
+  /** The template tab shown for now (a blocked move's first blocker, a tab just picked); the record's chosen template otherwise. */
   activeTemplateId: string | undefined;
   save: SaveState;
   /** Fields the user has left at least once: their problems are shown from then on. */
   touched: Record<string, true>;
-  selectTemplate(id: string): void;
+  selectTemplate(id: string | undefined): void;
   setSave(state: SaveState): void;
   touch(fieldKey: string): void;
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Receipt, Revision, StoredHandoff } from '../../lib/stored';
+import type { Receipt, Revision, StoredHandoff, TemplateChoice } from '../../lib/stored';
 import type { Template } from '../../lib/template';
 import type { FieldSeq, OutboxEntry, SyncMeta, SyncedBrief } from '../../lib/sync/local-sync';
 
@@ -19,6 +19,8 @@ export class BatonDb extends Dexie {
   syncedBriefs!: EntityTable<SyncedBrief, 'id'>;
   /** Every version of every template Baton has held: a handoff keeps the version it started on. */
   templateVersions!: Table<Template, [id: string, version: number]>;
+  /** The template each record is handed off with, once someone picked one. */
+  templateChoices!: Table<TemplateChoice, [host: string, objectType: string, recordId: string]>;
 
   constructor(name = 'baton') {
     super(name);
@@ -47,6 +49,9 @@ export class BatonDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('templateVersions').bulkPut(await tx.table('templates').toArray());
       });
+    // v5: the template a record is handed off with (issue 9: synced with the team), kept per
+    // record rather than in the panel's memory. Additive: no data moves.
+    this.version(5).stores({ templateChoices: '[host+objectType+recordId]' });
   }
 }
 

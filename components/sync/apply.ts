@@ -1,10 +1,12 @@
 import { applyPulledField } from '../../lib/sync/apply-change';
 import { linkedRecords } from '../../lib/sync/linked-records';
+import { teamEditor } from '../../lib/sync/revision-editor';
 import type { HandoffKey, SyncedChange } from '../../lib/sync/schemas';
 import { recordLabel, type RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS, type StoredHandoff } from '../../lib/stored';
 import type { BatonDb } from '../storage/db';
 import { handoffKey } from '../storage/handoffs';
+import { applyTemplateChoice } from '../storage/template-choices';
 import { outboxTables, sameHandoff } from './outbox';
 
 /**
@@ -14,7 +16,7 @@ import { outboxTables, sameHandoff } from './outbox';
  */
 export async function applyPulled(db: BatonDb, changes: SyncedChange[], cursor: number, me: string): Promise<RecordRef[]> {
   const touched = new Map<string, RecordRef>();
-  await db.transaction('rw', [db.templates, db.handoffs, db.revisions, db.syncedBriefs, ...outboxTables(db)], async () => {
+  await db.transaction('rw', [db.templates, db.handoffs, db.revisions, db.syncedBriefs, db.templateChoices, ...outboxTables(db)], async () => {
     // The live channel and a pull may bring the same page: what is behind the cursor is applied.
     const stored = await db.syncMeta.get('cursor');
     const from = stored?.key === 'cursor' ? stored.cursor : 0;
@@ -50,10 +52,11 @@ async function applyOne(db: BatonDb, pulled: SyncedChange, me: string): Promise<
     case 'receipt':
       await updateHandoff(db, change.handoff, pulled.serverAt, () => ({ answer: change.answer }));
       return change.handoff;
-    // Completeness is worked out here from the drafts; template choices and judged moves
-    // feed the team view on the server.
-    case 'state':
     case 'templateChoice':
+      await applyTemplateChoice(db, change.ref, change.templateId, change.id, pulled.serverAt);
+      return undefined;
+    // Completeness is worked out here from the drafts; judged moves feed the team view on the server.
+    case 'state':
     case 'move':
       return undefined;
   }
@@ -85,7 +88,7 @@ async function applyField(db: BatonDb, pulled: SyncedChange, change: FieldChange
 
 /** A teammate's typing pause is one entry, amended like a local burst (same editor, close in time). */
 async function logRevision(db: BatonDb, pulled: SyncedChange, change: FieldChange, key: ReturnType<typeof handoffKey>): Promise<void> {
-  const editor = `team:${pulled.by}`.slice(0, 64);
+  const editor = teamEditor(pulled.by);
   const last = await db.revisions.where('[host+objectType+recordId+templateId+field]').equals([...key, change.fieldId]).last();
   if (last?.id !== undefined && last.editor === editor && pulled.serverAt - last.at < TYPING_BURST_MS && !pulled.overwritten) {
     await db.revisions.update(last.id, { newValue: change.value, at: pulled.serverAt });

@@ -65,6 +65,11 @@ export function receiptChange(handoff: HandoffKey, answer: Answer, checked: stri
   return { ...stamp, kind: 'receipt', handoff, answer: { decision: answer.decision, at: answer.at, ...by, ...reason }, checked };
 }
 
+/** The rep picked the template this record is handed off with. */
+export function templateChoiceChange(ref: RecordRef, templateId: string, stamp: ChangeStamp): Change {
+  return { ...stamp, kind: 'templateChoice', ref: { host: ref.host, objectType: ref.objectType, recordId: ref.recordId }, templateId };
+}
+
 /** A stage move Baton judged: blocked, let through, or seen after the fact while it was blind (unverified). */
 export function moveChange(ref: RecordRef, stage: string, outcome: 'blocked' | 'allowed' | 'unverified', stamp: ChangeStamp): Change {
   return { ...stamp, kind: 'move', ref: { host: ref.host, objectType: ref.objectType, recordId: ref.recordId }, stage: stage.slice(0, 200), outcome };

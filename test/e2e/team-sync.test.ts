@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLICKUP, HUBSPOT, launch, panelFrame, stopServiceWorker, type Session } from './harness';
 import { openPage } from './pages';
-import { COMPLETE_HANDOFF, fillChecklist, pollText, waitSaved } from './panel-helpers';
+import { COMPLETE_HANDOFF, fillChecklist, mouseDrag, pollText, waitSaved } from './panel-helpers';
 import { startTeamServer, type TestTeamServer } from './team-server';
 import { boardBadge, connectProfile, fieldValue, HUBSPOT_BOARD, hubspotDeal, storedIn, syncLineShows } from './team-sync-helpers';
 
@@ -40,6 +40,19 @@ describe('team sync between two profiles', () => {
     await expect.poll(() => boardBadge(board, '1003').getAttribute('data-state'), { timeout: LIVE_MS }).toBe('complete');
     await board.close();
     await deal.close();
+  });
+
+  it('a drag the lead’s board lets through reaches the team server as a judged move', async () => {
+    const board = await openPage(lead, HUBSPOT_BOARD);
+    await expect.poll(() => boardBadge(board, '1003').getAttribute('data-state'), { timeout: LIVE_MS }).toBe('complete');
+    const column = board.locator('[data-test-id="cdb-column"]').filter({ hasText: 'Closed won' }).first();
+    await mouseDrag(board, board.locator('[data-test-id="cdb-card"][data-selenium-id="1003"]'), column);
+    const teamId = await server.store.members.teamId('default', Date.now());
+    // The board's safety net also reports the cards it finds in Closed won unverified: only 1003's move counts here.
+    const moves = async () =>
+      (await server.store.sync.pull(teamId, 0, 500)).changes.flatMap(({ by, change }) => (change.kind === 'move' && change.ref.recordId === '1003' ? [{ by, stage: change.stage, outcome: change.outcome }] : []));
+    await expect.poll(moves, { timeout: LIVE_MS }).toEqual([{ by: 'lead@team.test', stage: 'Closed won', outcome: 'allowed' }]);
+    await board.close();
   });
 
   it('the brief reaches the onboarding owner’s ClickUp task, and the owner’s Accept reaches the rep', async () => {

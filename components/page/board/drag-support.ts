@@ -24,6 +24,8 @@ export interface DragGuardOptions {
   /** Whether a stage is gated for some record of this board (or the board's records are not known yet). */
   mayGate(stage: string): boolean;
   onRefused(move: RefusedMove): void;
+  /** The user's own drop (not Baton's redo) of a known card into another column, judged and let through. */
+  onLetThrough(recordId: string, stage: string): void;
   /** A drop Baton refused without knowing the card or the column: it can only say why. */
   onBlind(why: string): void;
 }
@@ -45,8 +47,11 @@ export interface DragStart {
   from: Landing | undefined;
 }
 
-/** What Baton makes of a drop: let it be, refuse it (with a dialog that can make it), or refuse it blind. */
-export type Verdict = { kind: 'allow' } | { kind: 'refuse'; recordId: string; stage: string; decision: Block } | { kind: 'blind'; why: string };
+/**
+ * What Baton makes of a drop: let it be (a move of a known card to another column, judged, or
+ * nothing to judge), refuse it (with a dialog that can make it), or refuse it blind.
+ */
+export type Verdict = { kind: 'allow'; move?: { recordId: string; stage: string } } | { kind: 'refuse'; recordId: string; stage: string; decision: Block } | { kind: 'blind'; why: string };
 
 export function dragStart(board: BoardAdapter, target: Element | undefined): DragStart | undefined {
   const card = closestDeep(target, board.draggable);
@@ -100,7 +105,12 @@ export function judgeDrop(options: DragGuardOptions, drag: DragStart, to: Landin
     return { kind: 'blind', why: i18n.t('board.blindCard', [to.stage]) };
   }
   const decision = options.decide(drag.recordId, to.stage);
-  return decision.kind === 'allow' ? decision : { kind: 'refuse', recordId: drag.recordId, stage: to.stage, decision };
+  return decision.kind === 'allow' ? { kind: 'allow', move: { recordId: drag.recordId, stage: to.stage } } : { kind: 'refuse', recordId: drag.recordId, stage: to.stage, decision };
+}
+
+/** A drop let through: the move it makes, if Baton judged one, is reported like a refusal is. */
+export function reportLetThrough(options: Pick<DragGuardOptions, 'onLetThrough'>, verdict: Verdict): void {
+  if (verdict.kind === 'allow' && verdict.move) options.onLetThrough(verdict.move.recordId, verdict.move.stage);
 }
 
 /** Tells the user about a refused drop; `redo` makes the move once the checklist is complete. */

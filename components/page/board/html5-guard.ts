@@ -1,6 +1,6 @@
 import type { Lifetime } from '../lifetime';
 import { eventTarget } from '../../../lib/hosts/dom';
-import { centerOf, dragStart, findDraggable, findDropTarget, judgeDrop, landingOf, nextFrames, reportRefusal, type DragGuardOptions, type DragStart, type Verdict } from './drag-support';
+import { centerOf, dragStart, findDraggable, findDropTarget, judgeDrop, landingOf, nextFrames, reportLetThrough, reportRefusal, type DragGuardOptions, type DragStart, type Verdict } from './drag-support';
 
 // HTML5 drag and drop (react-dnd's HTML5 backend on Pipedrive, the Salesforce kanban): a drop
 // happens only where `dragover` was cancelled [extension-notes.md]. Over a gated column the
@@ -8,8 +8,8 @@ import { centerOf, dragStart, findDraggable, findDropTarget, judgeDrop, landingO
 // dragend like any drag let go elsewhere, and the card stays where it was.
 
 interface Drag extends DragStart {
-  /** Why the column the pointer is over now refuses the card, if it does. */
-  refused?: Exclude<Verdict, { kind: 'allow' }>;
+  /** The verdict on the column the pointer is over now: whether it refuses the card, and why. */
+  verdict?: Verdict;
 }
 
 export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): void {
@@ -31,9 +31,8 @@ export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): 
     const landing = landingOf(board, eventTarget(event));
     // Between columns (no landing) the last column's verdict stands, as the drop would.
     if (!landing) return;
-    const verdict = judgeDrop(options, drag, landing);
-    drag.refused = verdict.kind === 'allow' ? undefined : verdict;
-    if (!drag.refused) return;
+    drag.verdict = judgeDrop(options, drag, landing);
+    if (drag.verdict.kind === 'allow') return;
     event.stopImmediatePropagation();
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
   };
@@ -43,7 +42,9 @@ export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): 
     window,
     'drop',
     (event) => {
-      if (!drag?.refused || !event.isTrusted) return;
+      if (!drag?.verdict || !event.isTrusted) return;
+      // The host took the drop (it cancelled dragover): the move it makes was judged and let through.
+      if (drag.verdict.kind === 'allow') return reportLetThrough(options, drag.verdict);
       event.preventDefault();
       event.stopImmediatePropagation();
     },
@@ -56,7 +57,7 @@ export function guardHtml5Drags(lifetime: Lifetime, options: DragGuardOptions): 
       if (!event.isTrusted) return;
       const current = drag;
       drag = undefined;
-      if (current?.refused) reportRefusal(options, current.refused, redoDrag);
+      if (current?.verdict && current.verdict.kind !== 'allow') reportRefusal(options, current.verdict, redoDrag);
     },
     { capture: true, signal: options.signal },
   );

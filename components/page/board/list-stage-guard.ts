@@ -11,7 +11,7 @@ import { nextFrames, type DragGuardOptions } from './drag-support';
 // event of the gesture is held back, the user is told once.
 
 /** As a drag guard's options (the same judge, the same dialog), with a stage cell in place of the board. */
-export type ListStageGuardOptions = Pick<DragGuardOptions, 'signal' | 'decide' | 'onRefused'> & { stageCell: StageCellAdapter };
+export type ListStageGuardOptions = Pick<DragGuardOptions, 'signal' | 'decide' | 'onRefused' | 'onLetThrough'> & { stageCell: StageCellAdapter };
 
 export function guardListStages(lifetime: Lifetime, options: ListStageGuardOptions): void {
   const { stageCell } = options;
@@ -56,7 +56,11 @@ export function guardListStages(lifetime: Lifetime, options: ListStageGuardOptio
     const move = moveOf(event);
     if (!move) return rememberOpener(event);
     const decision = options.decide(move.recordId, move.stage);
-    if (decision.kind === 'allow') return;
+    if (decision.kind === 'allow') {
+      // Once per gesture, and the user's own pick only: the dialog's redo is reported where it is made.
+      if (ANNOUNCING_EVENTS.has(event.type) && event.isTrusted) options.onLetThrough(move.recordId, move.stage);
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     if (ANNOUNCING_EVENTS.has(event.type)) options.onRefused({ ...move, decision, redo: () => pickAgain(move) });

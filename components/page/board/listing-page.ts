@@ -12,6 +12,7 @@ import { watchListing, type ListingWatch } from './listing-watch';
 import { openMoveDialog, type MoveDialog } from './move-dialog';
 import { showBlindNotice } from './blind-notice';
 import { keepSyncLive } from '../../sync/heartbeat';
+import { reportMove } from '../judged-moves';
 
 export interface ListingPage {
   update(status: RecordStatus): void;
@@ -39,6 +40,7 @@ export function startListingPage(
   const load = async (refs: RecordRef[]) =>
     unpackStatuses(await messenger.sendMessage('getRecordStatuses', { host, objectType: listing.objectType, recordIds: refs.map((ref) => ref.recordId) }));
   const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
+  const refOf = (recordId: string): RecordRef => ({ host, objectType: listing.objectType, recordId });
   // Teammates' changes reach this board's badges live while it is open (team sync).
   const stopLive = keepSyncLive();
 
@@ -51,11 +53,16 @@ export function startListingPage(
       return known.length === 0 || known.some((status) => status.checklists.some((checklist) => gatesStage(checklist, stage)));
     },
     onBlind: showBlindNotice,
+    // Judged moves are reported as on a record page: those into a gated stage, let through or refused.
+    onLetThrough(recordId, stage) {
+      if (watch.status(recordId)?.checklists.some((checklist) => gatesStage(checklist, stage))) reportMove(refOf(recordId), stage, 'allowed');
+    },
     onRefused(move) {
+      reportMove(refOf(move.recordId), move.stage, 'blocked');
       dialog?.view.close();
       const item = watch.records().find((record) => record.recordId === move.recordId)?.item;
       const title = item ? titleOf(listing, item) : undefined;
-      dialog = { move, view: openMoveDialog({ host, objectType: listing.objectType, recordId: move.recordId }, title, move.stage) };
+      dialog = { move, view: openMoveDialog(refOf(move.recordId), title, move.stage) };
     },
   };
   if (listing.board && guardDrags) guardDrags(lifetime, { ...guarding, board: listing.board });
@@ -63,10 +70,13 @@ export function startListingPage(
 
   async function completeMove(move: RefusedMove) {
     // The dialog's last keystroke may still be on its way to this tab: read the record afresh.
-    const [fresh] = await load([{ host, objectType: listing.objectType, recordId: move.recordId }]);
+    const [fresh] = await load([refOf(move.recordId)]);
     if (fresh) watch.update(fresh);
     if (!fresh || gateDecision(fresh.checklists, move.stage).kind !== 'allow') return;
-    await move.redo().catch((error: unknown) => console.warn('Baton could not make the move; please drag the card again', error));
+    await move.redo().then(
+      () => reportMove(refOf(move.recordId), move.stage, 'allowed'),
+      (error: unknown) => console.warn('Baton could not make the move; please drag the card again', error),
+    );
   }
 
   return {

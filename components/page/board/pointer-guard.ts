@@ -1,6 +1,6 @@
 import type { Lifetime } from '../lifetime';
 import { eventTarget } from '../../../lib/hosts/dom';
-import { centerOf, dragStart, dropDestination, findDraggable, findDropTarget, judgeDrop, nextFrames, reportRefusal, swallowNextClick, type DragGuardOptions, type DragStart } from './drag-support';
+import { centerOf, dragStart, dropDestination, findDraggable, findDropTarget, judgeDrop, nextFrames, reportLetThrough, reportRefusal, swallowNextClick, type DragGuardOptions, type DragStart } from './drag-support';
 
 // Angular CDK drag and drop (ClickUp's board): mouse events, a 5 px threshold, the drop on
 // mouseup wherever the placeholder is. The CDK has no cancel [extension-notes.md]: Baton
@@ -37,7 +37,7 @@ export function guardPointerDrags(lifetime: Lifetime, options: DragGuardOptions)
       drag = undefined;
       if (!current || Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
       const verdict = judgeDrop(options, current, dropDestination(board, current, { x: event.clientX, y: event.clientY }));
-      if (verdict.kind === 'allow') return;
+      if (verdict.kind === 'allow') return reportLetThrough(options, verdict);
       event.preventDefault();
       event.stopImmediatePropagation();
       mouse(document, 'mousemove', current);

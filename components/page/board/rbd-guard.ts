@@ -1,6 +1,6 @@
 import type { Lifetime } from '../lifetime';
 import { eventTarget } from '../../../lib/hosts/dom';
-import { dragStart, dropDestination, findDraggable, findDropTarget, judgeDrop, nextFrames, reportRefusal, swallowNextClick, type DragGuardOptions, type DragStart, type Landing } from './drag-support';
+import { dragStart, dropDestination, findDraggable, findDropTarget, judgeDrop, nextFrames, reportLetThrough, reportRefusal, swallowNextClick, type DragGuardOptions, type DragStart, type Landing } from './drag-support';
 
 // react-beautiful-dnd (HubSpot's board): mouse drags start after a 5 px move and drop on
 // mouseup; keyboard drags lift on Space, move with arrows, drop on Space. Its own cancel is
@@ -26,7 +26,7 @@ export function guardRbdDrags(lifetime: Lifetime, options: DragGuardOptions): vo
 
   const judge = (event: Event, current: Drag, to: Landing | undefined) => {
     const verdict = judgeDrop(options, current, to);
-    if (verdict.kind === 'allow') return;
+    if (verdict.kind === 'allow') return reportLetThrough(options, verdict);
     event.preventDefault();
     event.stopImmediatePropagation();
     cancelDrag();

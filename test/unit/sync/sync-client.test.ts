@@ -9,11 +9,12 @@ import { openStore, type Store } from '../../../server/storage/store';
 import { BatonDb } from '../../../components/storage/db';
 import { markBriefSent, recordJudgedMove, saveReceipt } from '../../../components/storage/handoff-events';
 import { handoffKey, recordStatus, saveFieldValue } from '../../../components/storage/handoffs';
+import { chooseTemplate, chosenTemplate } from '../../../components/storage/template-choices';
 import { installTemplates } from '../../../components/storage/templates';
 import { pullAll } from '../../../components/sync/pull';
 import { pushOutbox } from '../../../components/sync/push';
 import { TeamServerError } from '../../../components/sync/team-request';
-import { completeSalesValues, dealRef, salesToOnboarding } from '../helpers';
+import { completeSalesValues, dealRef, salesToOnboarding, template as parsedTemplate } from '../helpers';
 
 // Two devices (two IndexedDB stores) against the real server app over PGlite, in process: the
 // client's outbox, push, pull and apply, end to end without a browser.
@@ -196,11 +197,32 @@ describe('team sync between two devices', () => {
     expect(moves.map((synced) => synced.change)).toMatchObject([{ kind: 'move', outcome: 'blocked', stage: 'Closed won', ref: deal }]);
   });
 
+  it('the template a rep picks for a record is queued with the pick and becomes the teammate’s choice', async () => {
+    const renewal = parsedTemplate({ id: 'renewal', name: 'Sales → Renewal', fields: [{ id: 'term', label: 'Term', kind: 'text', required: true }] });
+    const expansion = parsedTemplate({ id: 'expansion', name: 'Sales → Expansion', fields: [{ id: 'seats', label: 'Seats', kind: 'text' }] });
+    for (const device of [rep, lead]) await installTemplates(device.db, [renewal, expansion]);
+    await chooseTemplate(rep.db, deal, renewal.id, at);
+    expect((await rep.db.outbox.toArray()).map((entry) => entry.change)).toMatchObject([{ kind: 'templateChoice', ref: deal, templateId: renewal.id }]);
+    await rep.sync();
+    await lead.sync();
+    expect(await chosenTemplate(lead.db, deal)).toBe(renewal.id);
+    // A pick still waiting to go out stays when a teammate's earlier pick is pulled: the server orders it last.
+    await chooseTemplate(lead.db, deal, template.id, at + 1);
+    await lead.sync();
+    await chooseTemplate(rep.db, deal, expansion.id, at + 2);
+    await pullAll(rep.db, rep.connection);
+    expect(await chosenTemplate(rep.db, deal)).toBe(expansion.id);
+    await rep.sync();
+    await lead.sync();
+    expect(await chosenTemplate(lead.db, deal)).toBe(expansion.id);
+  });
+
   it('nothing is queued on a device that is not connected', async () => {
     const alone = await join(`team-${team}`, 'alone@x.test', 'member', false);
     await type(alone, 'scope', 'Local only');
     await markBriefSent(alone.db, deal, template.id, 'brief', at);
     await recordJudgedMove(alone.db, { ref: deal, stage: 'Closed won', outcome: 'allowed' });
+    await chooseTemplate(alone.db, deal, template.id, at);
     expect(await alone.db.outbox.count()).toBe(0);
   });
 });

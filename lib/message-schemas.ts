@@ -95,8 +95,10 @@ export const StatusBatchSchema = z.object({
   records: z.array(z.object({ recordId: z.string(), started: z.boolean(), set: z.int() })),
 });
 
-/** A board or list asks for all its records at once; one store read answers. */
-/** Records of one kind, as a board asks for them: the kind once, then only ids (a thousand refs were 60 KB). */
+/**
+ * A board or list asks for all its records at once, one store read answering: records of one
+ * kind, so the kind once, then only ids (a thousand refs were 60 KB).
+ */
 export const RecordBatchSchema = z.object({
   host: RecordRefSchema.shape.host,
   objectType: RecordRefSchema.shape.objectType,

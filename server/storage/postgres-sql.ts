@@ -31,11 +31,11 @@ async function pipelinedTransaction<T>(client: postgres.Sql, work: (tx: Sql) => 
   const connection = await client.reserve();
   const issued = new IssuedStatements();
   // What `work` is handed is what is tracked: a statement it drops is still awaited, never unhandled.
-  const send = <T extends Row>(text: string, params: readonly unknown[] = []) =>
-    issued.track(connection.unsafe(text, params as postgres.ParameterOrJSON<never>[]).execute().then((rows) => [...rows] as unknown as T[]));
+  const send = <R extends Row>(text: string, params: readonly unknown[] = []) =>
+    issued.track(connection.unsafe(text, params as postgres.ParameterOrJSON<never>[]).execute().then((rows) => [...rows] as unknown as R[]));
   const tx: Sql = {
     query: send,
-    exec: async (text) => void (await issued.track(connection.unsafe(text).execute().then(() => undefined))),
+    exec: async (text) => void (await send(text)),
     transaction: nestedTransaction,
     close: nestedTransaction,
   };

@@ -36,9 +36,8 @@ export function startListingPage(
 ): ListingPage {
   const leaving = new AbortController();
   let dialog: { move: RefusedMove; view: MoveDialog } | undefined;
-  // A watch asks only for records of its own kind: the kind travels once.
-  const load = async (refs: RecordRef[]) =>
-    unpackStatuses(await messenger.sendMessage('getRecordStatuses', { host, objectType: listing.objectType, recordIds: refs.map((ref) => ref.recordId) }));
+  // A listing shows records of one kind: the kind travels once, then only ids.
+  const load = async (recordIds: string[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', { host, objectType: listing.objectType, recordIds }));
   const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
   const refOf = (recordId: string): RecordRef => ({ host, objectType: listing.objectType, recordId });
   // Teammates' changes reach this board's badges live while it is open (team sync).
@@ -70,7 +69,7 @@ export function startListingPage(
 
   async function completeMove(move: RefusedMove) {
     // The dialog's last keystroke may still be on its way to this tab: read the record afresh.
-    const [fresh] = await load([refOf(move.recordId)]);
+    const [fresh] = await load([move.recordId]);
     if (fresh) watch.update(fresh);
     if (!fresh || gateDecision(fresh.checklists, move.stage).kind !== 'allow') return;
     await move.redo().then(

@@ -1,7 +1,7 @@
 import type { Lifetime } from '../lifetime';
 import type { ListingAdapter } from '../../../lib/hosts/adapter';
 import type { RecordStatus } from '../../../lib/message-schemas';
-import type { HostApp, RecordRef } from '../../../lib/record';
+import type { HostApp } from '../../../lib/record';
 import { BADGE_TAG, renderBadge } from './badges';
 import { messenger } from '../../../lib/messages';
 import type { StageSighting } from '../../../lib/message-schemas';
@@ -35,7 +35,8 @@ export function watchListing(
   lifetime: Lifetime,
   host: HostApp,
   listing: ListingAdapter,
-  load: (refs: RecordRef[]) => Promise<RecordStatus[]>,
+  /** Statuses of records of this listing's kind. */
+  load: (recordIds: string[]) => Promise<RecordStatus[]>,
   onChange: () => void,
 ): ListingWatch {
   const statuses = new Map<string, RecordStatus>();
@@ -150,7 +151,7 @@ export function watchListing(
   async function fetchStatuses(recordIds: string[]) {
     for (const id of recordIds) loading.add(id);
     try {
-      const loaded = await load(recordIds.map((recordId) => ({ host, objectType: listing.objectType, recordId })));
+      const loaded = await load(recordIds);
       for (const status of loaded) keepNewest(status);
       for (const recordId of recordIds) {
         for (const item of waiting.get(recordId) ?? []) {

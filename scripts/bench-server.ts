@@ -36,6 +36,8 @@ export interface Timing {
 
 export interface ServerBenchResult {
   database: 'PostgreSQL 15' | 'PGlite';
+  /** How the server reached its database. */
+  transport: 'embedded' | 'Unix socket' | 'TCP on loopback';
   clients: number;
   seconds: number;
   push: Timing;
@@ -73,15 +75,16 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<Ser
         // Reached through its Unix socket, as a server on the database's own machine does (TCP on
         // loopback: BENCH_POSTGRES_TCP=1). On this shared machine a socket write wakes the
         // database's process, which takes the server's core while it runs.
-        const url = process.env.BENCH_POSTGRES_TCP ? postgres.url : postgres.socketUrl;
-        results.push(await benchOne('PostgreSQL 15', { kind: 'postgres', url }, postgresClients, seconds));
+        const overTcp = Boolean(process.env.BENCH_POSTGRES_TCP);
+        const location: DatabaseLocation = { kind: 'postgres', url: overTcp ? postgres.url : postgres.socketUrl };
+        results.push(await benchOne('PostgreSQL 15', overTcp ? 'TCP on loopback' : 'Unix socket', location, postgresClients, seconds));
       } finally {
         postgres.stop();
       }
     } else {
       const dataDir = mkdtempSync(join(tmpdir(), 'baton-pglite-'));
       try {
-        results.push(await benchOne('PGlite', { kind: 'pglite', dataDir }, pgliteClients, seconds));
+        results.push(await benchOne('PGlite', 'embedded', { kind: 'pglite', dataDir }, pgliteClients, seconds));
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
@@ -98,7 +101,13 @@ interface Samples {
   acknowledged: Map<string, number>;
 }
 
-async function benchOne(database: ServerBenchResult['database'], location: DatabaseLocation, clients: number, seconds: number): Promise<ServerBenchResult> {
+async function benchOne(
+  database: ServerBenchResult['database'],
+  transport: ServerBenchResult['transport'],
+  location: DatabaseLocation,
+  clients: number,
+  seconds: number,
+): Promise<ServerBenchResult> {
   const codes = await inviteClients(location, clients);
   const server = await startServerProcess(location);
   const before = loadavg()[0]!;
@@ -117,6 +126,7 @@ async function benchOne(database: ServerBenchResult['database'], location: Datab
     const p95 = quantile([...samples.push, ...samples.pull], 0.95);
     return {
       database,
+      transport,
       clients,
       seconds,
       push: timing(samples.push),
@@ -279,7 +289,7 @@ export function formatServerBench(result: ServerBenchResult): string[] {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const line = (label: string, t: Timing) => `  ${label.padEnd(22)} n=${String(t.n).padStart(6)}  p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}`;
   return [
-    `${result.database}${result.database === 'PGlite' ? '' : process.env.BENCH_POSTGRES_TCP ? ' over TCP on loopback' : ' through its Unix socket'}: ${result.clients} clients (teams of ${TEAM_SIZE}), ${result.seconds} s, one push and one pull a second each; load average ${result.machineLoad[0].toFixed(1)} → ${result.machineLoad[1].toFixed(1)} on ${availableParallelism()} cores`,
+    `${result.database}${result.transport === 'embedded' ? '' : ` through ${result.transport === 'Unix socket' ? 'its Unix socket' : 'TCP on loopback'}`}: ${result.clients} clients (teams of ${TEAM_SIZE}), ${result.seconds} s, one push and one pull a second each; load average ${result.machineLoad[0].toFixed(1)} → ${result.machineLoad[1].toFixed(1)} on ${availableParallelism()} cores`,
     line('push', result.push),
     line('pull', result.pull),
     line('GET /health, same load', result.healthUnderLoad) + '  (reference)',

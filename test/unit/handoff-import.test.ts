@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toExportDocument } from '../../lib/handoff-export';
 import { MAX_IMPORT_BYTES, parseHandoffFile, planCounts, planImport, type HandoffDocument, type LocalHandoffs } from '../../lib/handoff-import';
 import type { Revision, StoredHandoff } from '../../lib/stored';
-import { BatonDb } from '../../components/storage/db';
+import type { BatonDb } from '../../components/storage/db';
+import { useTestDb } from './test-db';
 import { applyImport, previewImport } from '../../components/storage/handoff-import';
 import { handoffKey } from '../../components/storage/handoffs';
-import { installTemplates } from '../../components/storage/templates';
 import { dealRef, salesToOnboarding } from './helpers';
 
 // Well before the clock of any run: imported times later than now count as now.
@@ -179,15 +179,7 @@ describe('planning an import', () => {
 
 describe('applying an import', () => {
   let db: BatonDb;
-
-  beforeEach(async () => {
-    db = new BatonDb(`test-${crypto.randomUUID()}`);
-    await installTemplates(db, [sales]);
-  });
-
-  afterEach(async () => {
-    await db.delete();
-  });
+  useTestDb([sales], (opened) => (db = opened));
 
   const stored = (recordId: string) => db.handoffs.get(handoffKey(dealRef(recordId), sales.id));
 

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SaveField } from '../../lib/message-schemas';
 import type { RecordRef } from '../../lib/record';
 import { TYPING_BURST_MS } from '../../lib/stored';
 import type { Template } from '../../lib/template';
-import { BatonDb } from '../../components/storage/db';
+import type { BatonDb } from '../../components/storage/db';
+import { useTestDb } from './test-db';
 import { handoffKey, recordHandoffs, recordStatus, saveFieldValue } from '../../components/storage/handoffs';
 import { importTemplate, installTemplates, templatesFor } from '../../components/storage/templates';
 import { dealRef, salesToOnboarding, template } from './helpers';
@@ -13,15 +14,7 @@ const sales = salesToOnboarding();
 const deal = dealRef('1001');
 
 let db: BatonDb;
-
-beforeEach(async () => {
-  db = new BatonDb(`test-${crypto.randomUUID()}`);
-  await installTemplates(db, [sales]);
-});
-
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb([sales], (opened) => (db = opened));
 
 /** One keystroke into the Sales → Onboarding panel, typed and saved at `at`. */
 function typed(fieldId: string, value: string, at: number, ref: RecordRef = deal): SaveField {

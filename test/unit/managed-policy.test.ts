@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BatonDb } from '../../components/storage/db';
+import type { BatonDb } from '../../components/storage/db';
+import { useTestDb } from './test-db';
 import { importTemplate, installTemplates } from '../../components/storage/templates';
 import { effectiveSetting, managedTemplateIds, ManagedPolicySchema, parseManagedPolicy } from '../../lib/managed-policy';
 import { FieldSchema, HOST_TARGET, TemplateSchema, type Template } from '../../lib/template';
@@ -35,12 +36,7 @@ describe('managed policy', () => {
 
 describe('managed templates in the store', () => {
   let db: BatonDb;
-  beforeEach(async () => {
-    db = new BatonDb(`test-${crypto.randomUUID()}`);
-  });
-  afterEach(async () => {
-    await db.delete();
-  });
+  useTestDb([], (opened) => (db = opened));
 
   it('replace a local template even when the local version number is higher', async () => {
     await importTemplate(db, { ...local, version: 7 });

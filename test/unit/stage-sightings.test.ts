@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BatonDb } from '../../components/storage/db';
+import { describe, expect, it } from 'vitest';
+import type { BatonDb } from '../../components/storage/db';
+import { useTestDb } from './test-db';
 import { handoffKey, recordStageSightings, recordStatus, saveFieldValue } from '../../components/storage/handoffs';
-import { installTemplates } from '../../components/storage/templates';
 import { unverifiedMove } from '../../lib/unverified';
 import { completeSalesValues, dealRef, salesToOnboarding } from './helpers';
 
@@ -11,15 +11,7 @@ const deal = dealRef('1001');
 const key = handoffKey(deal, sales.id);
 
 let db: BatonDb;
-
-beforeEach(async () => {
-  db = new BatonDb(`test-${crypto.randomUUID()}`);
-  await installTemplates(db, [sales]);
-});
-
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb([sales], (opened) => (db = opened));
 
 async function fillCompletely(at = T0) {
   for (const [fieldId, value] of Object.entries(completeSalesValues())) {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { MAX_PULL_LIMIT, PullQuerySchema, PushRequestSchema } from '../../lib/sync/schemas';
 import type { AppEnv, ServerOptions } from '../http/app-env';
-import { requireMember } from '../http/guards';
+import { admit, bearerToken, requireMember } from '../http/guards';
 import type { RateLimiter } from '../http/rate-limit';
 import { parseJsonBody, parseWith } from '../http/request-error';
 
@@ -20,9 +20,19 @@ export function syncRoutes(options: ServerOptions, limiter: RateLimiter): Hono<A
     return c.json({ results: await options.store.sync.push(c.get('caller'), changes, options.now()) });
   });
 
-  routes.get('/pull', member, async (c) => {
+  // Signs in and reads in one statement: pulls are half of all requests, and under load each
+  // round trip to the database cost it more than the reading (npm run bench: 200 clients).
+  // A refused caller is refused exactly as `member` refuses; the read is then dropped unseen.
+  routes.get('/pull', async (c) => {
+    const token = bearerToken(c);
+    if (!PullQuerySchema.safeParse(c.req.query()).success) {
+      // Who asks comes first, as on every route: a bad query from an unknown token is a 401.
+      admit(c, options, limiter, 'sync', token, await options.store.members.callerByToken(token));
+    }
     const { cursor, limit } = parseWith(PullQuerySchema, c.req.query(), 'query');
-    return c.json(await options.store.sync.pull(c.get('caller').teamId, cursor, limit));
+    const { caller, page } = await options.store.sync.pullFor(token, cursor, limit);
+    admit(c, options, limiter, 'sync', token, caller);
+    return c.json(page);
   });
 
   // Server-sent events while a panel or board is open. It reads the database, not this

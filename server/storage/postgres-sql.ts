@@ -21,6 +21,15 @@ export function openPostgresSql(url: string, options: { maxConnections?: number 
 }
 
 /**
+ * Statements are prepared once per connection and reused: postgres.js prepares its tagged
+ * queries but not unsafe() ones, and every statement here is a fixed text with $n parameters
+ * (never built from input), so the set stays small. Parsed and planned afresh each time, they
+ * cost the database most of its CPU under load (perf: the SQL parser, and freeing the memory
+ * each plan took).
+ */
+const PREPARED = { prepare: true } as const;
+
+/**
  * A transaction without round trips of its own. postgres.js's begin() waits for BEGIN's answer
  * before the first statement, and the caller waits for its last write before COMMIT: two round
  * trips in which a push holds its team's lock (see sync-store.ts) and every other push of the
@@ -32,7 +41,7 @@ async function pipelinedTransaction<T>(client: postgres.Sql, work: (tx: Sql) => 
   const issued = new IssuedStatements();
   // What `work` is handed is what is tracked: a statement it drops is still awaited, never unhandled.
   const send = <R extends Row>(text: string, params: readonly unknown[] = []) =>
-    issued.track(connection.unsafe(text, params as postgres.ParameterOrJSON<never>[]).execute().then((rows) => [...rows] as unknown as R[]));
+    issued.track(connection.unsafe(text, params as postgres.ParameterOrJSON<never>[], PREPARED).execute().then((rows) => [...rows] as unknown as R[]));
   const tx: Sql = {
     query: send,
     exec: async (text) => void (await send(text)),
@@ -65,7 +74,7 @@ async function pipelinedTransaction<T>(client: postgres.Sql, work: (tx: Sql) => 
 function clientSql(client: Client): Sql {
   return {
     query: async <T extends Row>(text: string, params: readonly unknown[] = []) =>
-      [...(await client.unsafe(text, params as postgres.ParameterOrJSON<never>[]))] as unknown as T[],
+      [...(await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], PREPARED))] as unknown as T[],
     exec: async (text) => void (await client.unsafe(text)),
     transaction: nestedTransaction,
     close: nestedTransaction,

@@ -67,6 +67,20 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
     expect(log.at(-1)).toMatchObject({ by: 'ben@x.test', oldValue: 'Kickoff in May', overwritten: { value: 'Kickoff in May' } });
   });
 
+  it('two writes to one field in one push are decided in order: the later wins and logs the earlier as its old value', async () => {
+    await newTeam();
+    await push(ana, [fieldChange('first draft')]);
+    const typed = fieldChange('second draft', { baseSeq: 0 });
+    const retyped = fieldChange('final', { baseSeq: 0 });
+    const [second, final] = await push(ben, [typed, retyped]);
+    expect(second).toMatchObject({ status: 'applied', overwritten: { value: 'first draft', by: 'ana@x.test' } });
+    // Ben's own earlier write, unseen by his base of 0, is overwritten by his later one too.
+    expect(final).toMatchObject({ status: 'applied', overwritten: { value: 'second draft', seq: second!.seq, by: 'ben@x.test' } });
+    const log = (await pull(lead)).changes;
+    expect(latestValues(log)).toEqual({ goals: 'final' });
+    expect(log.map((change) => change.oldValue)).toEqual(['', 'first draft', 'second draft']);
+  });
+
   it('refuses impossible handoff moves with a reason and writes nothing for them', async () => {
     await newTeam();
     const accept: Change = { kind: 'receipt', id: changeId('receipt'), handoff: HANDOFF, answer: { decision: 'accepted', at: START }, checked: [], clientAt: START };
@@ -100,6 +114,22 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
       if (!response.more) break;
     }
     expect(seen).toEqual([...sequences].sort((a, b) => a - b));
+  });
+
+  it("a pull signs in and reads in one statement: the caller's own team only, an empty page with nothing new, and nothing for a revoked token", async () => {
+    await newTeam();
+    const [pushed] = await push(ana, [fieldChange('ours')]);
+    const ownTeam = team;
+    await newTeam(); // another team's change, after ours in server order
+    await push(ana, [fieldChange('theirs')]);
+    const ownAna = await server.join(`team-${ownTeam}`, 'cy@x.test', 'member');
+    const first = await pull(ownAna);
+    expect(first.changes.map((change) => [change.change.id, change.by])).toEqual([[pushed!.id, 'ana@x.test']]);
+    expect(await pull(ownAna, first.cursor)).toEqual({ changes: [], cursor: first.cursor, more: false });
+    await server.store.members.revoke(await server.store.members.teamId(`team-${ownTeam}`, server.clock.now), 'cy@x.test', server.clock.now);
+    const refused = await server.request('GET', '/v1/pull?cursor=0&limit=500', { token: ownAna });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({ error: 'unknown or revoked token' });
   });
 
   it("a lead's metrics come from the server's clock and record", async () => {

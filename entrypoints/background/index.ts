@@ -145,7 +145,8 @@ export default defineBackground({
       await templatesReady;
       const changed = await recordStageSightings(db, sightings);
       sync.pushSoon();
-      await Promise.all(changed.map(async (ref) => notifyTabs(RecordStatusSchema.parse(await recordStatus(db, ref)))));
+      // Read together: a long list shows a hundred records in gated stages at once.
+      await notifyTabs(...(await recordStatuses(db, changed)).map((status) => RecordStatusSchema.parse(status)));
     });
 
     messenger.onMessage('templatesChanged', ({ sender }) => {

@@ -8,8 +8,10 @@ import { messenger } from '../../lib/messages';
  * Dexie's live queries reach extension pages but never content scripts, so each tab's guard
  * is told here. Tabs without our content script simply do not answer.
  */
-export function notifyTabs(status: RecordStatus): Promise<void> {
-  return toEveryTab((tabId) => messenger.sendMessage('recordChanged', status, tabId));
+export function notifyTabs(...statuses: RecordStatus[]): Promise<void> {
+  // The tabs are looked up once for all: a hundred statuses are a hundred messages per tab,
+  // not also a hundred tab queries competing with the tabs' own status requests.
+  return toEveryTab(async (tabId) => void (await Promise.allSettled(statuses.map((status) => messenger.sendMessage('recordChanged', status, tabId)))));
 }
 
 /** Templates changed: every tab asks for its record's status again. */

@@ -25,7 +25,7 @@ export function registerSync(db: BatonDb, ready: Promise<unknown>): SyncLoop {
     // online) asks each tab to re-read its statuses in one batch instead of thousands of messages.
     if (refs.length > NOTIFY_ONE_BY_ONE) return refreshTabs();
     const statuses = await recordStatuses(db, refs);
-    await Promise.all(statuses.map((status) => notifyTabs(RecordStatusSchema.parse(status))));
+    await notifyTabs(...statuses.map((status) => RecordStatusSchema.parse(status)));
   });
   messenger.onMessage('syncNow', ({ sender }) => {
     assertSender(sender, 'extensionPage');

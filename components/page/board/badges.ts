@@ -51,7 +51,7 @@ function unidentified() {
 }
 
 /** Puts (or updates) the one badge of an item; never a second one. Without a record id: the unidentified badge. */
-export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined, stage?: string): void {
+export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined, stage?: string): Element {
   let badge = [...slot.children].find((child) => child.localName === BADGE_TAG) as HTMLElement | undefined;
   // A copy the host cloned (drag previews) carries our element without its shadow root.
   if (badge && !badge.shadowRoot) {
@@ -78,6 +78,7 @@ export function renderBadge(slot: Element, recordId: string | undefined, status:
   if (badge.title !== view.tooltip) badge.title = view.tooltip;
   if (text.textContent !== view.text) text.textContent = view.text;
   if (text.getAttribute('aria-label') !== view.label) text.setAttribute('aria-label', view.label);
+  return badge;
 }
 
 function setData(element: HTMLElement, key: 'recordId' | 'state', value: string | undefined): void {

@@ -18,7 +18,8 @@ export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing
   // What the worker asks before injecting this script again (entrypoints/background/boards.ts).
   Object.assign(globalThis, { batonBoardsRunning: () => !lifetime.isInvalid });
 
-  const reportToolbar = () => page && toolbar.report(() => page?.records() ?? []);
+  // The icon counts incomplete records: their statuses are all it reads.
+  const reportToolbar = () => page && toolbar.report(() => (page?.statuses() ?? []).map((status) => ({ status })));
 
   // From our own worker only; the worker parsed each message before it was sent.
   const own = (sender: { id?: string }) => isOwnExtension(sender, browser.runtime.id);

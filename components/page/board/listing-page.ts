@@ -20,6 +20,8 @@ export interface ListingPage {
   /** The user answered the move dialog. */
   answer(confirmed: boolean): void;
   records(): PageRecord[];
+  /** The records shown, their statuses only (see ListingWatch.shownStatuses). */
+  statuses(): RecordStatus[];
   stop(): void;
 }
 
@@ -87,6 +89,7 @@ export function startListingPage(
       current?.view.close();
       if (confirmed && current) void completeMove(current.move);
     },
+    statuses: () => watch.shownStatuses(),
     records: () =>
       watch.records().flatMap(({ item, status, stage }) => {
         if (!status) return [];

@@ -5,7 +5,7 @@ import { TYPING_BURST_MS } from '../../lib/stored';
 import type { Template } from '../../lib/template';
 import type { BatonDb } from '../../components/storage/db';
 import { useTestDb } from './test-db';
-import { handoffKey, recordHandoffs, recordStatus, saveFieldValue } from '../../components/storage/handoffs';
+import { handoffKey, recordHandoffs, recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { importTemplate, installTemplates, templatesFor } from '../../components/storage/templates';
 import { dealRef, salesToOnboarding, template } from './helpers';
 
@@ -276,3 +276,24 @@ describe('importTemplate', () => {
   });
 });
 
+
+describe("a board's thousand records read at once", () => {
+  const asked = Array.from({ length: 60 }, (_, n) => dealRef(String(2000 + n)));
+
+  /** Drafts typed for five of the records asked, and for `others` records of the kind not asked for. */
+  async function draftsFor(others: number) {
+    for (const ref of asked.slice(0, 5)) await save(typed('clientGoals', `Goals of ${ref.recordId}`, T0, ref));
+    const typedDraft = (await db.handoffs.get(handoffKey(asked[0]!, sales.id)))!;
+    await db.handoffs.bulkPut(Array.from({ length: others }, (_, n) => ({ ...typedDraft, recordId: String(5000 + n) })));
+  }
+
+  it.each([
+    ['few other drafts of the kind (read as one range)', 20],
+    ['many other drafts of the kind (each record looked up)', 700],
+  ])('finds exactly the drafts of the records asked, with %s', async (_, others) => {
+    await draftsFor(others);
+    const statuses = await recordStatuses(db, asked);
+    expect(statuses.map((status) => status.ref.recordId)).toEqual(asked.map((ref) => ref.recordId));
+    expect(statuses.filter((status) => status.started).map((status) => status.ref.recordId)).toEqual(['2000', '2001', '2002', '2003', '2004']);
+  });
+});

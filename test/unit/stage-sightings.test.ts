@@ -39,6 +39,15 @@ describe('recordStageSightings', () => {
     expect((await db.handoffs.get(key))?.unverified?.seenAt).toBe(T0);
   });
 
+  it("logs a long list's sightings in one call: each record once, even when the batch names it twice", async () => {
+    const listed = Array.from({ length: 60 }, (_, n) => ({ ref: dealRef(String(3000 + n)), stage: 'Closed won' }));
+    await recordStageSightings(db, [...listed, listed[0]!, { ref: deal, stage: 'Closed won' }], T0);
+    const entries = await unverifiedEntries();
+    expect(entries).toHaveLength(61);
+    expect(new Set(entries.map((entry) => entry.recordId)).size).toBe(61);
+    expect(await db.handoffs.get(handoffKey(dealRef('3059'), sales.id))).toMatchObject({ unverified: { stage: 'Closed won', seenAt: T0 } });
+  });
+
   it('keeps what was typed when it marks a started handoff', async () => {
     await saveFieldValue(db, { ref: deal, templateId: sales.id, fieldId: 'scope', value: 'Two trainings', typedAt: T0 }, T0);
     await recordStageSightings(db, [{ ref: deal, stage: 'Closed won' }], T0 + 1);

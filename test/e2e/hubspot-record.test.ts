@@ -33,7 +33,8 @@ describe('HubSpot deal record', () => {
     const page = await openDeal('2001');
     const panel = await panelFrame(page);
     for (const label of ['Client goals', 'Scope and deliverables', 'Promised timeline', 'Objections and risks', 'Decision maker', 'Next owner', 'Special terms']) {
-      await expect(panel.getByLabel(label).count()).resolves.toBe(1);
+      // Polled: the panel is drawn before the record's status arrives with its fields.
+      await expect.poll(() => panel.getByLabel(label).count()).toBe(1);
     }
     await pollText(badge(panel)).toBe('0 of 6 required');
     await panel.getByLabel('Client goals').fill('Faster onboarding');

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { checklistStatus } from '../../lib/checklist-status';
 import { gateDecision, isComplete } from '../../lib/gate';
 import { badgeText } from '../words/checklist-words';
@@ -80,7 +80,21 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
   const decision = blocked && checklists ? gateDecision(checklists, blocked.stage) : undefined;
 
   // Another record, or a new pick for this one (here or a teammate's): the chosen template shows.
-  useEffect(() => selectTemplate(undefined), [refKey, record?.chosen]);
+  // A pick made here shows at once and is stored after; until the stored choice has caught up
+  // with the newest pick made here, an older one arriving must not take the tab back (seen when
+  // arrow keys switch tabs faster than the store answers).
+  const pendingPick = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    pendingPick.current = undefined;
+    selectTemplate(undefined);
+  }, [refKey]);
+  useEffect(() => {
+    if (pendingPick.current !== undefined) {
+      if (record?.chosen !== pendingPick.current) return;
+      pendingPick.current = undefined;
+    }
+    selectTemplate(undefined);
+  }, [record?.chosen]);
   // After a blocked move, show the first template that stands in the way.
   const blockedAttempt = blocked?.attempt;
   const firstBlocker = decision?.kind === 'block' && decision.reason === 'incomplete' ? decision.blockers[0] : undefined;
@@ -99,10 +113,15 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
   const active = handoffOn(activeTemplateId) ?? handoffOn(record?.chosen) ?? handoffs?.[0];
   // The rep's pick is kept for the record (and goes to the team); the tab shows at once.
   const choose = (templateId: string) => {
+    // Picking the stored choice again changes nothing stored: nothing to wait for.
+    pendingPick.current = templateId === record?.chosen ? undefined : templateId;
     selectTemplate(templateId);
     chooseTemplate(batonDb(), ref, templateId).then(
       () => messenger.sendMessage('syncNow').catch(() => undefined),
-      (error: unknown) => console.warn('Baton could not keep the template picked for this record', error),
+      (error: unknown) => {
+        pendingPick.current = undefined;
+        console.warn('Baton could not keep the template picked for this record', error);
+      },
     );
   };
 

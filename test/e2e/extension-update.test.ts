@@ -40,7 +40,9 @@ async function newScriptInCharge(page: Page): Promise<void> {
   await expect.poll(() => page.locator('baton-dock').count(), { timeout: 10_000 }).toBe(1);
   // The old panel's frame may still be found while it is being torn down: look again until the new one answers.
   const newBadge = async () => badge(await panelFrame(page, 1000)).innerText();
-  await expect.poll(() => newBadge().catch(() => ''), { timeout: 10_000 }).toMatch(/of 6 required/);
+  // 20 s: the new worker first reads managed storage (~2.5 s in Chromium) before any status,
+  // and a loaded 2-core CI machine once took longer than 10 s for all of it.
+  await expect.poll(() => newBadge().catch(() => ''), { timeout: 20_000 }).toMatch(/of 6 required/);
 }
 
 describe('an open tab while the extension is updated', () => {

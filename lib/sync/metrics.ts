@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HandoffKeySchema, type HandoffKey } from './schemas';
+import { handoffKeyText, HandoffKeySchema, type HandoffKey } from './schemas';
 
 // The leading indicators a team lead reads to tell whether handoffs are healthy, computed from
 // the team's events as the server recorded them (server clock throughout).
@@ -100,10 +100,6 @@ export function weekStart(at: number): number {
   const day = Math.floor(at / DAY_MS);
   // 1970-01-01 was a Thursday: day 0 is three days after a Monday.
   return (day - ((day + 3) % 7)) * DAY_MS;
-}
-
-function handoffKeyText(key: HandoffKey): string {
-  return [key.host, key.objectType, key.recordId, key.templateId].join('/');
 }
 
 function median(values: number[]): number | null {

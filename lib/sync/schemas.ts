@@ -19,6 +19,10 @@ const TemplateIdSchema = TemplateSchema.shape.id;
 /** One handoff: one record in one host app, under one template. */
 export const HandoffKeySchema = z.extend(RecordRefSchema, { templateId: TemplateIdSchema });
 export type HandoffKey = z.infer<typeof HandoffKeySchema>;
+/** A handoff's key as one string, for maps (the parts cannot hold a line break). */
+export function handoffKeyText(key: HandoffKey): string {
+  return [key.host, key.objectType, key.recordId, key.templateId].join('\n');
+}
 
 /** Client-generated (a UUID): the same change pushed twice is stored once. */
 const ChangeIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8 to 64 letters, digits, "-" or "_"'));

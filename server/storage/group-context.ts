@@ -1,7 +1,7 @@
 import type { HandoffState } from '../../lib/handoff-state';
 import type { ChangeContext, ChangeDecision } from '../../lib/sync/decide-change';
 import type { FieldValue } from '../../lib/sync/field-merge';
-import type { Change, HandoffKey } from '../../lib/sync/schemas';
+import { handoffKeyText, type Change, type HandoffKey } from '../../lib/sync/schemas';
 
 type ReadContext = Omit<ChangeContext, 'by' | 'storedSeq'>;
 
@@ -17,7 +17,7 @@ export class GroupContext {
   /** The context as read from the database, with what this group applied before it laid over it. */
   over(change: Change, read: ReadContext): ReadContext {
     if (!('handoff' in change)) return read;
-    const state = this.states.get(handoffKeyOf(change.handoff)) ?? read.state;
+    const state = this.states.get(handoffKeyText(change.handoff)) ?? read.state;
     const field = change.kind === 'field' ? (this.fields.get(fieldKeyOf(change.handoff, change.fieldId)) ?? read.field) : read.field;
     return { ...read, state, ...(field ? { field } : {}) };
   }
@@ -25,10 +25,9 @@ export class GroupContext {
   /** Notes an applied change's outcome. */
   applied(change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>): void {
     if (!('handoff' in change)) return;
-    if (decision.state) this.states.set(handoffKeyOf(change.handoff), decision.state);
+    if (decision.state) this.states.set(handoffKeyText(change.handoff), decision.state);
     if (change.kind === 'field' && decision.field) this.fields.set(fieldKeyOf(change.handoff, change.fieldId), decision.field.next);
   }
 }
 
-const handoffKeyOf = (key: HandoffKey) => [key.host, key.objectType, key.recordId, key.templateId].join('\n');
-const fieldKeyOf = (key: HandoffKey, fieldId: string) => `${handoffKeyOf(key)}\n${fieldId}`;
+const fieldKeyOf = (key: HandoffKey, fieldId: string) => `${handoffKeyText(key)}\n${fieldId}`;

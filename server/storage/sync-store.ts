@@ -76,12 +76,7 @@ export class SyncStore {
   }
 
   async pull(teamId: number, cursor: number, limit: number): Promise<PullResponse> {
-    const rows = await this.sql.query<ChangeRow>(
-      `SELECT c.seq, c.body, c.server_at, c.old_value, c.overwritten, m.email AS changed_by
-         FROM changes c JOIN members m ON m.id = c.member_id
-        WHERE c.team_id = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
-      [teamId, cursor, limit + 1],
-    );
+    const rows = await this.sql.query<ChangeRow>(teamChangesAfter('$1'), [teamId, cursor, limit + 1]);
     return toPage(rows, cursor, limit);
   }
 
@@ -93,18 +88,23 @@ export class SyncStore {
   async pullFor(token: string, cursor: number, limit: number): Promise<{ caller: Caller | undefined; page: PullResponse }> {
     const rows = await this.sql.query<CallerRow & Partial<ChangeRow>>(
       `WITH caller AS (${CALLER_BY_TOKEN_HASH})
-       SELECT caller.*, c.seq, c.body, c.server_at, c.old_value, c.overwritten, c.changed_by
-         FROM caller LEFT JOIN LATERAL (
-           SELECT c.seq, c.body, c.server_at, c.old_value, c.overwritten, m.email AS changed_by
-             FROM changes c JOIN members m ON m.id = c.member_id
-            WHERE c.team_id = caller.team_id AND c.seq > $2 ORDER BY c.seq LIMIT $3) c ON true
-        ORDER BY c.seq`,
+       SELECT caller.*, c.* FROM caller LEFT JOIN LATERAL (${teamChangesAfter('caller.team_id')}) c ON true ORDER BY c.seq`,
       [hashSecret(token), cursor, limit + 1],
     );
     // A team with nothing new still answers one row: the caller's, with no change.
     const changes = rows.filter((row): row is CallerRow & ChangeRow => row.seq !== null && row.seq !== undefined);
     return { caller: rows[0] && toCaller(rows[0]), page: toPage(changes, cursor, limit) };
   }
+}
+
+/**
+ * A team's changes after the cursor ($2), oldest first, at most $3. `team` is the SQL that names
+ * the team: a parameter, or the signed-in caller's column (a fixed text either way).
+ */
+function teamChangesAfter(team: '$1' | 'caller.team_id'): string {
+  return `SELECT c.seq, c.body, c.server_at, c.old_value, c.overwritten, m.email AS changed_by
+            FROM changes c JOIN members m ON m.id = c.member_id
+           WHERE c.team_id = ${team} AND c.seq > $2 ORDER BY c.seq LIMIT $3`;
 }
 
 /** `rows` holds up to one more than the limit: that one only says there is more. */

@@ -62,6 +62,13 @@ export function watchListing(
 
   const isItem = (element: Element) =>
     element.matches(listing.itemSelector) && !(listing.ignoreSelector && element.closest(listing.ignoreSelector));
+  /** The record an item shows, read from the page; undefined for what is not an item of ours. */
+  const readRecordId = (element: Element) => (isItem(element) ? listing.itemRecordId(element) : undefined);
+  /** The record an item's badge was drawn for (kept current for reused rows by the attribute observer), else read. */
+  const drawnRecordId = (element: Element) => {
+    const known = drawn.get(element);
+    return known ? known.recordId : readRecordId(element);
+  };
 
   const badge = (item: Element, recordId: string) => {
     const status = statuses.get(recordId);
@@ -165,7 +172,7 @@ export function watchListing(
       for (const status of loaded) keepNewest(status);
       for (const recordId of recordIds) {
         for (const item of waiting.get(recordId) ?? []) {
-          if (item.isConnected && isItem(item) && listing.itemRecordId(item) === recordId) badge(item, recordId);
+          if (item.isConnected && readRecordId(item) === recordId) badge(item, recordId);
         }
       }
       onChange();
@@ -194,7 +201,7 @@ export function watchListing(
   /** Badges the items showing these records: after an edit, so one query. */
   function redraw(recordIds: Set<string>) {
     for (const item of document.querySelectorAll(listing.itemSelector)) {
-      const recordId = isItem(item) ? listing.itemRecordId(item) : undefined;
+      const recordId = readRecordId(item);
       if (recordId && recordIds.has(recordId)) badge(item, recordId);
     }
     onChange();
@@ -226,10 +233,10 @@ export function watchListing(
   observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: listing.recycledAttributes });
 
   /** Each record shown, once, with the first item showing it, in page order. */
-  function* shownItems(): Generator<{ item: Element; recordId: string }> {
+  function* shownItems(recordIdOf: (item: Element) => string | undefined): Generator<{ item: Element; recordId: string }> {
     const seen = new Set<string>();
     for (const item of document.querySelectorAll(listing.itemSelector)) {
-      const recordId = isItem(item) ? listing.itemRecordId(item) : undefined;
+      const recordId = recordIdOf(item);
       if (!recordId || seen.has(recordId)) continue;
       seen.add(recordId);
       yield { item, recordId };
@@ -256,22 +263,8 @@ export function watchListing(
       statuses.clear();
       for (const item of document.querySelectorAll(listing.itemSelector)) if (isItem(item)) queue(item);
     },
-    records: () => [...shownItems()].map(({ item, recordId }) => ({ item, recordId, status: statuses.get(recordId), stage: listing.itemStage(item) })),
-    shownStatuses() {
-      // Record ids as drawn (kept current for reused rows by the attribute observer); only
-      // items not drawn yet are asked.
-      const seen = new Set<string>();
-      const shown: RecordStatus[] = [];
-      for (const item of document.querySelectorAll(listing.itemSelector)) {
-        const known = drawn.get(item);
-        const recordId = known ? known.recordId : isItem(item) ? listing.itemRecordId(item) : undefined;
-        if (recordId === undefined || seen.has(recordId)) continue;
-        seen.add(recordId);
-        const status = statuses.get(recordId);
-        if (status) shown.push(status);
-      }
-      return shown;
-    },
+    records: () => [...shownItems(readRecordId)].map(({ item, recordId }) => ({ item, recordId, status: statuses.get(recordId), stage: listing.itemStage(item) })),
+    shownStatuses: () => [...shownItems(drawnRecordId)].flatMap(({ recordId }) => statuses.get(recordId) ?? []),
     stop,
   };
 }

@@ -121,6 +121,14 @@ describe('HubSpot list, current markup (row-<id>, cell-<row>-<col>-<property>-<i
     await expect.poll(() => badgeState(row(page, added.at(-1)!)), BADGE_WAIT).toBe('not-started');
     await expect(page.locator('tr baton-badge').count()).resolves.toBe(await page.locator('tr[data-test-id^="row-"]').count());
     expect(await fixture(page, 'xss')).toBeUndefined();
+    // A row drawn where Baton's observed region does not reach (inside the toolbar, beside the
+    // table's ancestors): no mutation reaches Baton, the rescan finds it.
+    await page.evaluate(() => {
+      const table = document.createElement('table');
+      table.innerHTML = '<tbody><tr data-test-id="row-1099"><td data-column-index="0"><a href="/contacts/4455/record/0-3/1099">Elsewhere</a></td></tr></tbody>';
+      document.querySelector('[data-test-id="record-count"]')!.parentElement!.append(table);
+    });
+    await expect.poll(() => badgeState(row(page, '1099')), BADGE_WAIT).toBe('not-started');
     await page.goto(`${LIST},virtual`);
     await expect.poll(() => badgeState(row(page, '1010')), BADGE_WAIT).toBe('partial');
     await fixture(page, 'scrollToIndex', 600);

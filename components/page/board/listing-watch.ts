@@ -6,6 +6,7 @@ import { BADGE_TAG, renderBadge } from './badges';
 import { messenger } from '../../../lib/messages';
 import type { StageSighting } from '../../../lib/message-schemas';
 import { stageSighting } from '../../../lib/unverified';
+import { observeRegion } from './observed-region';
 
 export interface ListingWatch {
   /** The status of a record shown on the page, once loaded. */
@@ -29,14 +30,17 @@ export interface ListingWatch {
 const UPDATE_BATCH_MS = 16;
 /** Badges wait for idle time at most this long (see flush). */
 const BADGE_IDLE_TIMEOUT_MS = 50;
+/** How often the page is looked at again for items the observed region did not hear of. */
+const RESCAN_MS = 1000;
 
 /**
  * Badges every card and row of a board or list, including those drawn later (lazy loading,
- * virtual scrolling, filters, re-renders). Inside the host's frame Baton only notes that the
- * page changed (one flag per batch of mutations, whatever its size); the items are looked up
- * and badged in idle time. A CSS animation announcing each item (animationstart) cost the
+ * virtual scrolling, filters, re-renders). Only the region around the items is observed
+ * (observed-region.ts). Inside the host's frame Baton only notes that the page changed (one
+ * flag per batch of mutations, whatever its size); the items are looked up and badged in
+ * idle time. A CSS animation announcing each item (animationstart) cost the
  * host ~8% more time per re-render of 2,000 badged rows: an animation and an event per row.
- * Rows a virtual list reuses for another record are caught by an attribute-only observer.
+ * Rows a virtual list reuses for another record are caught by their changed attributes.
  * Unknown records are asked for in one batch, and badged once their status is known.
  */
 export function watchListing(
@@ -64,7 +68,7 @@ export function watchListing(
     element.matches(listing.itemSelector) && !(listing.ignoreSelector && element.closest(listing.ignoreSelector));
   /** The record an item shows, read from the page; undefined for what is not an item of ours. */
   const readRecordId = (element: Element) => (isItem(element) ? listing.itemRecordId(element) : undefined);
-  /** The record an item's badge was drawn for (kept current for reused rows by the attribute observer), else read. */
+  /** The record an item's badge was drawn for (forgotten when a reused row's attributes change), else read. */
   const drawnRecordId = (element: Element) => {
     const known = drawn.get(element);
     return known ? known.recordId : readRecordId(element);
@@ -146,9 +150,13 @@ export function watchListing(
 
   function findNewItems() {
     pageChanged = false;
-    for (const item of document.querySelectorAll(listing.itemSelector)) {
+    const items = document.querySelectorAll(listing.itemSelector);
+    for (const item of items) {
       if (!drawn.get(item)?.badge.isConnected) pending.add(item);
     }
+    // A board's empty columns are part of its region: cards dropped or loaded there are heard.
+    const columns = listing.board ? document.querySelectorAll(listing.board.dropTarget) : [];
+    region.fit([items[0], items[items.length - 1], columns[0], columns[columns.length - 1]]);
   }
 
   /** Statuses can arrive out of order (concurrent saves): keep the newest read. */
@@ -207,30 +215,42 @@ export function watchListing(
     onChange();
   }
 
-  // Runs in the host's frame: stops at the first mutation that is not one of our badges (the
-  // host's batches are decided by their first record), and leaves all else to idle time.
+  // Runs in the host's frame: stops at the first added or removed node that is not one of our
+  // badges (the host's batches are decided by their first record), and leaves all else to idle
+  // time. Rows a virtual list reuses for another record say so in their attributes.
   const onlyOurBadges = (nodes: NodeList) => {
     for (const node of nodes) if (node.nodeName.toLowerCase() !== BADGE_TAG) return false;
     return true;
   };
-  const onPageChange = new MutationObserver((mutations) => {
-    const hostChanged = mutations.some((mutation) => !onlyOurBadges(mutation.addedNodes) || !onlyOurBadges(mutation.removedNodes));
-    if (!hostChanged) return;
-    pageChanged = true;
-    schedule();
-  });
-  onPageChange.observe(document.body, { subtree: true, childList: true });
-  schedule(); // the items already on the page
-
-  const observer = new MutationObserver((mutations) => {
+  const onRecords = (mutations: MutationRecord[]) => {
+    if (mutations.some((mutation) => !onlyOurBadges(mutation.addedNodes) || !onlyOurBadges(mutation.removedNodes))) {
+      pageChanged = true;
+      schedule();
+    }
     for (const mutation of mutations) {
+      if (mutation.type !== 'attributes' || (mutation.target as Element).localName === BADGE_TAG) continue;
       const item = (mutation.target as Element).closest(listing.itemSelector);
-      if (!item || (mutation.target as Element).localName === BADGE_TAG) continue;
+      if (!item) continue;
       drawn.delete(item); // reused for another record, maybe: read afresh
       if (isItem(item)) queue(item);
     }
-  });
-  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: listing.recycledAttributes });
+  };
+  const region = observeRegion(onRecords, listing.recycledAttributes);
+  schedule(); // the items already on the page
+
+  /**
+   * What the region does not hear (cards drawn into a column it does not cover yet) is found
+   * by looking again, in idle time, while the page is shown: a look finds only what has no badge.
+   */
+  const rescan = () => {
+    if (stopped) return;
+    if (document.visibilityState === 'visible') {
+      pageChanged = true;
+      schedule();
+    }
+    lifetime.setTimeout(rescan, RESCAN_MS);
+  };
+  lifetime.setTimeout(rescan, RESCAN_MS);
 
   /** Each record shown, once, with the first item showing it, in page order. */
   function* shownItems(recordIdOf: (item: Element) => string | undefined): Generator<{ item: Element; recordId: string }> {
@@ -246,8 +266,7 @@ export function watchListing(
   const stop = () => {
     stopped = true;
     forget();
-    observer.disconnect();
-    onPageChange.disconnect();
+    region.disconnect();
   };
   const forget = lifetime.onInvalidated(stop);
 

@@ -52,37 +52,56 @@ function unidentified() {
 
 /** Puts (or updates) the one badge of an item; never a second one. Without a record id: the unidentified badge. */
 export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined, stage?: string): Element {
-  let badge = [...slot.children].find((child) => child.localName === BADGE_TAG) as HTMLElement | undefined;
+  // Asked of the slot, not read from its children: the host's own children stay out of our world.
+  let badge = slot.querySelector<HTMLElement>(`:scope > ${BADGE_TAG}`) ?? undefined;
   // A copy the host cloned (drag previews) carries our element without its shadow root.
   if (badge && !badge.shadowRoot) {
     badge.remove();
     badge = undefined;
   }
-  if (!badge) {
-    badge = document.createElement(BADGE_TAG);
-    const shadow = badge.attachShadow({ mode: 'open' });
-    const text = document.createElement('span');
-    text.setAttribute('role', 'img');
-    shadow.append(text);
-    styleBadge(shadow);
-    slot.append(badge);
-  }
   const view: BadgeView | ReturnType<typeof unidentified> = recordId === undefined ? unidentified() : cachedBadgeView(status, stage);
-  // The span is the shadow root's last child (a <style> goes first where sheets cannot be adopted).
-  const text = badge.shadowRoot!.lastElementChild as HTMLElement;
+  if (!badge) {
+    const created = newBadge(recordId, view);
+    slot.append(created);
+    return created;
+  }
   // Only what changed is written: a re-render of a thousand unchanged badges touches nothing.
-  setData(badge, 'recordId', recordId);
-  setData(badge, 'state', view.state);
-  setData(text, 'state', view.state);
+  // The span (the shadow root's last child: a <style> goes first where sheets cannot be adopted)
+  // repeats the badge's state for its own styles.
+  setAttribute(badge, 'data-record-id', recordId);
+  const text = () => badge.shadowRoot!.lastElementChild as HTMLElement;
+  if (setAttribute(badge, 'data-state', view.state)) text().setAttribute('data-state', view.state);
   if (badge.hidden !== (view.text === '')) badge.hidden = view.text === '';
   if (badge.title !== view.tooltip) badge.title = view.tooltip;
-  if (text.textContent !== view.text) text.textContent = view.text;
-  if (text.getAttribute('aria-label') !== view.label) text.setAttribute('aria-label', view.label);
+  if (text().textContent !== view.text) text().textContent = view.text;
+  if (text().getAttribute('aria-label') !== view.label) text().setAttribute('aria-label', view.label);
   return badge;
 }
 
-function setData(element: HTMLElement, key: 'recordId' | 'state', value: string | undefined): void {
-  if (element.dataset[key] === value) return;
-  if (value === undefined) delete element.dataset[key];
-  else element.dataset[key] = value;
+/**
+ * A new badge, its span written as markup: Baton's script never holds the span until the badge
+ * changes. Every element a content script creates or reads gets a wrapper in its world, and a
+ * list re-rendering 2,000 badged rows leaves all of them to the host's garbage collector.
+ */
+function newBadge(recordId: string | undefined, view: BadgeView | ReturnType<typeof unidentified>): HTMLElement {
+  const badge = document.createElement(BADGE_TAG);
+  const shadow = badge.attachShadow({ mode: 'open' });
+  shadow.innerHTML = `<span role="img" data-state="${view.state}" aria-label="${escapeMarkup(view.label)}">${escapeMarkup(view.text)}</span>`;
+  styleBadge(shadow);
+  if (recordId !== undefined) badge.setAttribute('data-record-id', recordId);
+  badge.setAttribute('data-state', view.state);
+  badge.hidden = view.text === '';
+  badge.title = view.tooltip;
+  return badge;
+}
+
+const MARKUP_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeMarkup = (text: string) => text.replace(/[&<>"]/g, (char) => MARKUP_ESCAPES[char]!);
+
+/** Sets or removes an attribute unless it already holds the value; true when it changed. */
+function setAttribute(element: Element, name: string, value: string | undefined): boolean {
+  if (element.getAttribute(name) === (value ?? null)) return false;
+  if (value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+  return true;
 }

@@ -95,7 +95,8 @@ describe('accessibility of what Baton draws into host pages (kept light: it sits
     const board = await session.context.newPage();
     await board.goto('https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
     await board.locator('baton-badge').first().waitFor();
-    expect(await violations(board, [{ fromShadowDom: ['baton-badge', 'span'] as [string, string] }])).toEqual([]);
+    // A badge is one element: role and name on it, its words inside its shadow root.
+    expect(await violations(board, ['baton-badge'])).toEqual([]);
     await board.close();
   });
 });

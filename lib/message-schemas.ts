@@ -95,6 +95,22 @@ export const StatusBatchSchema = z.object({
   records: z.array(z.object({ recordId: z.string(), started: z.boolean(), set: z.int() })),
 });
 
+/** Records of one kind: a board's or list's. */
+export const RecordKindSchema = z.object({ host: RecordRefSchema.shape.host, objectType: RecordRefSchema.shape.objectType });
+export type RecordKind = z.infer<typeof RecordKindSchema>;
+
+/**
+ * What a board or list knows of its kind when it opens: the status of every record of the kind
+ * the store holds a handoff for, and the checklists of a record with nothing stored, all read
+ * together (`asOf`). Null where the kind holds more records than a board asks for at once.
+ */
+export const KindStatusesSchema = z.nullable(
+  z.object({ stored: StatusBatchSchema, untouched: z.array(ChecklistStatusSchema), asOf: z.number() }),
+);
+export type KindStatuses = z.infer<typeof KindStatusesSchema>;
+/** The most records of one kind a board is told of when it opens (as many as it may ask for at once). */
+export const KIND_STATUSES_MAX = 5000;
+
 /**
  * A board or list asks for all its records at once, one store read answering: records of one
  * kind, so the kind once, then only ids (a thousand refs were 60 KB).
@@ -102,9 +118,10 @@ export const StatusBatchSchema = z.object({
 export const RecordBatchSchema = z.object({
   host: RecordRefSchema.shape.host,
   objectType: RecordRefSchema.shape.objectType,
-  recordIds: z.array(RecordRefSchema.shape.recordId).check(z.maxLength(5000)),
+  recordIds: z.array(RecordRefSchema.shape.recordId).check(z.maxLength(KIND_STATUSES_MAX)),
 });
 export type RecordBatch = z.infer<typeof RecordBatchSchema>;
+
 export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 
 export const AdoptVersionSchema = z.object({ ref: RecordRefSchema, templateId: z.string().check(z.maxLength(64)) });

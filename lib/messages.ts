@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ComposerResult, MoveJudged, PageNotes, PageRecord, RecordBatch, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
+import type { ComposerResult, KindStatuses, MoveJudged, PageNotes, PageRecord, RecordBatch, RecordKind, RecordStatus, SaveField, StageSighting, ToolbarBadge } from './message-schemas';
 import type { DockFrameRole, DockFrameView, PanelLocation } from './panel-location';
 import type { RecordRef } from './record';
 import type { StatusBatch } from './status-batch';
@@ -17,6 +17,8 @@ export interface BatonProtocol {
   recordChanged(status: RecordStatus): void;
   /** Content script -> background: one read for every card and row of a board or list. */
   getRecordStatuses(batch: RecordBatch): StatusBatch;
+  /** Content script -> background: a board or list opens; what the store holds of its kind. */
+  getKindStatuses(kind: RecordKind): KindStatuses;
   /** Record script -> background: this tab shows a board or list; inject the boards script. */
   openBoards(url: string): void;
   /** Content script -> background: what the toolbar icon should say for this tab. */

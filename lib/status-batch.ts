@@ -20,9 +20,8 @@ interface Status {
   checklists: ChecklistStatus[];
 }
 
-/** Packs statuses of records of one kind (the kind of the first record). */
-export function packStatuses(statuses: Status[]): StatusBatch {
-  const first = statuses[0]?.ref;
+/** Packs statuses of records of one kind (`kind`, else the kind of the first record). */
+export function packStatuses(statuses: Status[], kind: Pick<RecordRef, 'host' | 'objectType'> | undefined = statuses[0]?.ref): StatusBatch {
   const setIndex = new Map<string, number>();
   // Untouched records share one array (components/storage/handoffs.ts): known by identity,
   // a thousand of them cost no serialisation.
@@ -38,7 +37,7 @@ export function packStatuses(statuses: Status[]): StatusBatch {
     }
     return { recordId: ref.recordId, started, set };
   });
-  return { host: first?.host ?? 'hubspot', objectType: first?.objectType ?? '', asOf: statuses[0]?.asOf ?? 0, checklistSets, records };
+  return { host: kind?.host ?? 'hubspot', objectType: kind?.objectType ?? '', asOf: statuses[0]?.asOf ?? 0, checklistSets, records };
 }
 
 export function unpackStatuses(batch: StatusBatch): Status[] {

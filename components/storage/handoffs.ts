@@ -98,11 +98,7 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
     const forKind = (ref: RecordRef) => {
       const kind = `${ref.host}/${ref.objectType}`;
       let known = untouched.get(kind);
-      if (!known) {
-        const applicable = applicableTemplates(templates, ref);
-        known = { applicable, empty: applicable.map((template) => checklistStatus({ template, values: {} }, ref)) };
-        untouched.set(kind, known);
-      }
+      if (!known) untouched.set(kind, (known = untouchedOfKind(templates, ref)));
       return known;
     };
     return refs.map((ref) => {
@@ -116,6 +112,37 @@ export async function recordStatuses(db: BatonDb, refs: RecordRef[]): Promise<Re
       const started = stored.some((draft) => Object.values(draft.values).some((value) => value.trim() !== ''));
       return { ref, started, asOf, checklists };
     });
+  });
+}
+
+/** The templates that apply to records of this record's kind, and their checklists with nothing typed. */
+function untouchedOfKind(templates: Template[], ref: RecordRef): { applicable: Template[]; empty: ChecklistStatus[] } {
+  const applicable = applicableTemplates(templates, ref);
+  return { applicable, empty: applicable.map((template) => checklistStatus({ template, values: {} }, ref)) };
+}
+
+/**
+ * What a board or list opening needs to badge any record of its kind without asking again:
+ * the status of every record of the kind with a stored handoff, and the checklists of one with
+ * none, read in one transaction. Undefined where the kind holds more than `max` records.
+ */
+export async function kindStatuses(
+  db: BatonDb,
+  kind: Pick<RecordRef, 'host' | 'objectType'>,
+  max: number,
+): Promise<{ stored: RecordStatus[]; untouched: ChecklistStatus[]; asOf: number } | undefined> {
+  return db.transaction('r', db.templates, db.templateVersions, db.handoffs, async () => {
+    const keys = await db.handoffs
+      .where('[host+objectType+recordId]')
+      .between([kind.host, kind.objectType, Dexie.minKey], [kind.host, kind.objectType, Dexie.maxKey])
+      .primaryKeys();
+    const recordIds = [...new Set(keys.map(([, , recordId]) => recordId))];
+    if (recordIds.length > max) return undefined;
+    // Taken before the statuses' own reads: never newer than what they saw.
+    const asOf = performance.timeOrigin + performance.now();
+    const stored = await recordStatuses(db, recordIds.map((recordId) => ({ ...kind, recordId })));
+    const untouched = untouchedOfKind(await db.templates.toArray(), { ...kind, recordId: '' }).empty;
+    return { stored, untouched, asOf };
   });
 }
 

@@ -10,7 +10,10 @@ import {
   PageOutlineRequestSchema,
   PageOutlineSchema,
   PageUrlSchema,
+  KIND_STATUSES_MAX,
+  KindStatusesSchema,
   RecordBatchSchema,
+  RecordKindSchema,
   RecordStatusSchema,
   SaveFieldSchema,
   AdoptVersionSchema,
@@ -22,7 +25,7 @@ import { messenger } from '../../lib/messages';
 import { RecordRefSchema } from '../../lib/record-schema';
 import { packStatuses } from '../../lib/status-batch';
 import { batonDb } from '../../components/storage/db';
-import { adoptCurrentVersion, recordStageSightings, recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
+import { adoptCurrentVersion, kindStatuses, recordStageSightings, recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { installTemplates } from '../../components/storage/templates';
 import { registerClickupHosts } from './clickup-hosts';
 import { reinjectOnUpdate } from './reinject';
@@ -87,6 +90,14 @@ export default defineBackground({
       const refs = recordIds.map((recordId) => ({ host, objectType, recordId }));
       await templatesReady;
       return StatusBatchSchema.parse(packStatuses(await recordStatuses(db, refs)));
+    });
+
+    messenger.onMessage('getKindStatuses', async ({ data, sender }) => {
+      assertSender(sender, 'contentScript');
+      const kind = RecordKindSchema.parse(data);
+      await templatesReady;
+      const known = await kindStatuses(db, kind, KIND_STATUSES_MAX);
+      return KindStatusesSchema.parse(known ? { stored: packStatuses(known.stored, kind), untouched: known.untouched, asOf: known.asOf } : null);
     });
 
     messenger.onMessage('openBoards', async ({ data, sender }) => {

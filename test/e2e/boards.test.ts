@@ -35,7 +35,7 @@ describe('HubSpot board (react-beautiful-dnd)', () => {
     await expect(badgeOf(card(page, '1002')).evaluate((badge) => badge.shadowRoot!.textContent)).resolves.toContain('2 of 6');
     await expect(badgeOf(card(page, '1002')).getAttribute('title')).resolves.toBe('Missing: Scope and deliverables, Promised timeline, Objections and risks, Next owner');
     await expect(badgeOf(card(page, '1003')).getAttribute('data-state')).resolves.toBe('not-started');
-    await expect(badgeOf(card(page, '1003')).locator('span').getAttribute('aria-label')).resolves.toBe('Handoff checklist not started: 0 of 6 required');
+    await expect(badgeOf(card(page, '1003')).getAttribute('aria-label')).resolves.toBe('Handoff checklist not started: 0 of 6 required');
     const cards = await page.locator('[data-test-id="cdb-card"]').count();
     await fixture(page, 'rerender');
     const added = await fixture<string[]>(page, 'addCards', 'Contract sent', 3);
@@ -198,6 +198,17 @@ describe('toolbar icon', () => {
 
 describe('HubSpot list', () => {
   const row = (page: Page, id: string) => page.locator(`td[data-table-external-id="name-${id}"]`);
+
+  it('badges a row drawn later from what was typed for its record after the list opened', async () => {
+    const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/list');
+    await expect.poll(() => badgeOf(row(page, '1001')).getAttribute('data-state')).toBe('complete');
+    // The list learnt its kind as it opened, when 1021 had nothing stored; then it is typed for.
+    await seedDraft(session, { host: 'hubspot', objectType: 'deal', recordId: '1021' }, { 'Client goals': 'Typed after the list opened' });
+    const [added] = await fixture<string[]>(page, 'addRows', 1);
+    expect(added).toBe('1021');
+    await expect.poll(() => badgeOf(row(page, '1021')).getAttribute('data-state')).toBe('partial');
+    await page.close();
+  });
 
   it('badges rows, rows added later, and rows of a virtual list as it scrolls', async () => {
     const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/list');

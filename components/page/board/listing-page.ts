@@ -40,7 +40,11 @@ export function startListingPage(
   let dialog: { move: RefusedMove; view: MoveDialog } | undefined;
   // A listing shows records of one kind: the kind travels once, then only ids.
   const load = async (recordIds: string[]) => unpackStatuses(await messenger.sendMessage('getRecordStatuses', { host, objectType: listing.objectType, recordIds }));
-  const watch: ListingWatch = watchListing(lifetime, host, listing, load, onChange);
+  const loadKind = async () => {
+    const known = await messenger.sendMessage('getKindStatuses', { host, objectType: listing.objectType });
+    return known && { stored: unpackStatuses(known.stored), untouched: known.untouched, asOf: known.asOf };
+  };
+  const watch: ListingWatch = watchListing(lifetime, host, listing, { load, loadKind }, onChange);
   const refOf = (recordId: string): RecordRef => ({ host, objectType: listing.objectType, recordId });
   // Teammates' changes reach this board's badges live while it is open (team sync).
   const stopLive = keepSyncLive();

@@ -2,6 +2,7 @@ import type { Lifetime } from '../lifetime';
 import type { ListingAdapter } from '../../../lib/hosts/adapter';
 import type { RecordStatus } from '../../../lib/message-schemas';
 import type { HostApp } from '../../../lib/record';
+import type { ChecklistStatus } from '../../../lib/gate';
 import { BADGE_TAG, renderBadge } from './badges';
 import { messenger } from '../../../lib/messages';
 import type { StageSighting } from '../../../lib/message-schemas';
@@ -47,8 +48,12 @@ export function watchListing(
   lifetime: Lifetime,
   host: HostApp,
   listing: ListingAdapter,
-  /** Statuses of records of this listing's kind. */
-  load: (recordIds: string[]) => Promise<RecordStatus[]>,
+  store: {
+    /** Statuses of records of this listing's kind. */
+    load(recordIds: string[]): Promise<RecordStatus[]>;
+    /** Every stored record of this listing's kind, and the checklists of one with nothing stored; null where the kind holds too many. */
+    loadKind(): Promise<{ stored: RecordStatus[]; untouched: ChecklistStatus[]; asOf: number } | null>;
+  },
   onChange: () => void,
 ): ListingWatch {
   const statuses = new Map<string, RecordStatus>();
@@ -106,6 +111,34 @@ export function watchListing(
    * (requestAnimationFrame), they cost the host ~20% more time per re-render (npm run bench).
    * The timeout keeps badges coming on a page that is never idle.
    */
+  /**
+   * The listing's kind as the store holds it, read once as the listing opens: a row of a record
+   * with nothing stored is badged from the kind's untouched checklists at once, and one with a
+   * stored handoff from its status, with no request to the worker. Asked per batch, a thousand
+   * new rows waited for the worker's read and reply (40-110 ms here) before their badges. Every
+   * change after this read reaches the tab (update), and a refresh reads the kind again.
+   */
+  let untouched: { checklists: ChecklistStatus[]; asOf: number } | undefined;
+  /** A refresh starts a new read of the kind: an older one still on its way is dropped. */
+  let kindReads = 0;
+  async function learnKind() {
+    const read = ++kindReads;
+    const known = await store.loadKind().catch(() => null);
+    if (!known || stopped || read !== kindReads) return;
+    for (const status of known.stored) keepNewest(status);
+    untouched = { checklists: known.untouched, asOf: known.asOf };
+    schedule();
+  }
+  /** A record's status where known, or (its kind learnt) that of a record with nothing stored. */
+  function knownStatus(recordId: string): RecordStatus | undefined {
+    let status = statuses.get(recordId);
+    if (!status && untouched) {
+      status = { ref: { host, objectType: listing.objectType, recordId }, started: false, asOf: untouched.asOf, checklists: untouched.checklists };
+      statuses.set(recordId, status);
+    }
+    return status;
+  }
+
   const flush = (deadline: IdleDeadline) => {
     scheduled = false;
     if (stopped) return;
@@ -114,6 +147,7 @@ export function watchListing(
     // Drawing waits for the next idle slice once this one is spent; records not yet known are
     // still all gathered now, so rows drawn at once are asked for in one request.
     let drawing = true;
+    let drew = false;
     for (const item of pending) {
       drawing &&= deadline.timeRemaining() > 0 || deadline.didTimeout;
       if (!item.isConnected || !isItem(item)) {
@@ -121,7 +155,7 @@ export function watchListing(
         continue;
       }
       const recordId = listing.itemRecordId(item);
-      if (recordId && !statuses.has(recordId)) {
+      if (recordId && !knownStatus(recordId)) {
         pending.delete(item);
         waitFor(recordId, item);
         if (!loading.has(recordId)) missing.add(recordId);
@@ -129,12 +163,14 @@ export function watchListing(
       }
       if (!drawing) continue;
       pending.delete(item);
+      drew = true;
       // An item that does not say its record is marked so: its moves are refused, not judged.
       if (!recordId) drawn.set(item, { badge: renderBadge(listing.badgeSlot(item), undefined, undefined), recordId });
       else badge(item, recordId);
     }
     if (missing.size > 0) void fetchStatuses([...missing]);
     if (pending.size > 0) schedule();
+    if (drew) onChange(); // the toolbar's count (it reads in idle time, once for many changes)
   };
 
   const schedule = () => {
@@ -176,7 +212,7 @@ export function watchListing(
   async function fetchStatuses(recordIds: string[]) {
     for (const id of recordIds) loading.add(id);
     try {
-      const loaded = await load(recordIds);
+      const loaded = await store.load(recordIds);
       for (const status of loaded) keepNewest(status);
       for (const recordId of recordIds) {
         for (const item of waiting.get(recordId) ?? []) {
@@ -237,6 +273,7 @@ export function watchListing(
   };
   const region = observeRegion(onRecords, listing.recycledAttributes);
   schedule(); // the items already on the page
+  void learnKind();
 
   /**
    * What the region does not hear (cards drawn into a column it does not cover yet) is found
@@ -280,6 +317,8 @@ export function watchListing(
     },
     refresh() {
       statuses.clear();
+      untouched = undefined;
+      void learnKind();
       for (const item of document.querySelectorAll(listing.itemSelector)) if (isItem(item)) queue(item);
     },
     records: () => [...shownItems(readRecordId)].map(({ item, recordId }) => ({ item, recordId, status: statuses.get(recordId), stage: listing.itemStage(item) })),

@@ -111,8 +111,8 @@ export async function badgedRowChurn(withBaton: Session, without: Session) {
     });
   const [ours, base] = [await open(withBaton, true), await open(without, false)];
   const { ratio, detail } = await pairedRuns(() => churn(ours), () => churn(base), async () => {
-    // Every new row is badged again before the next re-render: a fixed pause left some runs
-    // timing the host's work while Baton was still drawing the last one's badges.
+    // Every new row is badged again before the next run: a fixed pause left some runs timing
+    // the host's work while Baton was still drawing the last one's badges.
     await ours.waitForFunction((rows) => document.querySelectorAll('[data-test-id="table-body"] baton-badge').length >= rows, CHURN_ROWS);
   });
   const reference = results.find((result) => result.name.startsWith('10,000-mutation burst'))?.value.split(' ')[0] ?? 'n/a';
@@ -130,21 +130,36 @@ const PAIRS = 40;
 const WARM_UP_PAIRS = 4;
 
 /**
- * Runs both sides back to back, PAIRS times, and takes the median of each pair's ratio: what
- * else the machine does hits both sides of a pair alike. Which side goes first alternates, so
- * neither always runs right after the other's garbage or timers. `settle` runs after each pair.
+ * Runs both sides one after the other, PAIRS times, and takes the median of each pair's ratio:
+ * what else the machine does hits both sides of a pair alike. Which side goes first alternates,
+ * and each run is followed by a pause: on two cores, the browser still painting and rastering
+ * one side's rows slowed the run right after it by up to 100 ms (30%). `settleOurs` runs after
+ * each run of ours (Baton drawing its badges), before that pause.
  */
-async function pairedRuns(ours: () => Promise<number>, base: () => Promise<number>, settle: () => Promise<void> = async () => {}) {
+async function pairedRuns(ours: () => Promise<number>, base: () => Promise<number>, settleOurs: () => Promise<void> = async () => {}) {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, RUN_PAUSE_MS));
+  const runOurs = async () => {
+    const time = await ours();
+    await settleOurs();
+    await pause();
+    return time;
+  };
+  const runBase = async () => {
+    const time = await base();
+    await pause();
+    return time;
+  };
   const pairs: { ours: number; base: number }[] = [];
   for (let run = 0; run < WARM_UP_PAIRS + PAIRS; run += 1) {
-    const pair = run % 2 === 0 ? { base: await base(), ours: await ours() } : { ours: await ours(), base: await base() };
-    pairs.push(pair);
-    await settle();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    pairs.push(run % 2 === 0 ? { base: await runBase(), ours: await runOurs() } : { ours: await runOurs(), base: await runBase() });
   }
   const measured = pairs.slice(WARM_UP_PAIRS);
+  if (process.env.PAIRS_DEBUG) for (const first of [0, 1]) console.error(first ? 'ours first' : 'base first', measured.filter((_, index) => index % 2 === first).map((pair) => `${pair.ours.toFixed(0)}/${pair.base.toFixed(0)}`).join(' '));
   return {
     ratio: median(measured.map((pair) => pair.ours / pair.base)),
     detail: `${ms(median(measured.map((pair) => pair.ours)))} vs ${ms(median(measured.map((pair) => pair.base)))}`,
   };
 }
+
+/** After each run: the browser finishes painting what the run drew before the other side runs. */
+const RUN_PAUSE_MS = 250;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from 'playwright-core';
 import { CLICKUP, HUBSPOT, launch, panelFrame, stopServiceWorker, type Session } from './harness';
 import { openPage } from './pages';
 import { COMPLETE_HANDOFF, fillChecklist, mouseDrag, pollText, waitSaved } from './panel-helpers';
@@ -74,6 +75,25 @@ describe('team sync between two profiles', () => {
     await expect.poll(() => repPanel.getByTestId('answer-seen').innerText().catch(() => ''), { timeout: LIVE_MS }).toContain('Accepted');
     await task.close();
     await deal.close();
+  });
+
+  it('the template the rep picks for a task is the one the lead’s panel opens on', async () => {
+    const task = 'https://app.clickup.com/t/868sync02';
+    const selected = (panel: Frame) => panel.getByRole('tab', { selected: true }).innerText().catch(() => '');
+    const repTask = await openPage(rep, task);
+    const repPanel = await panelFrame(repTask);
+    await syncLineShows(repPanel, 'Synced with your team');
+    await expect.poll(() => selected(repPanel)).not.toBe('');
+    const other = (await selected(repPanel)) === 'Sales → Onboarding' ? 'Onboarding → Delivery' : 'Sales → Onboarding';
+    await repPanel.getByRole('tab', { name: other }).click();
+    await expect.poll(() => selected(repPanel)).toBe(other);
+    await syncLineShows(repPanel, 'Synced with your team');
+
+    const leadTask = await openPage(lead, task);
+    const leadPanel = await panelFrame(leadTask);
+    await expect.poll(() => selected(leadPanel), { timeout: LIVE_MS }).toBe(other);
+    await leadTask.close();
+    await repTask.close();
   });
 
   it('edits made while the server is down wait, through a worker restart, then arrive once', async () => {

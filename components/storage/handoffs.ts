@@ -239,6 +239,20 @@ async function queueEdit(db: BatonDb, input: SaveField, template: Template, befo
  */
 export async function recordStageSightings(db: BatonDb, sightings: StageSighting[], now = Date.now()): Promise<RecordRef[]> {
   const changed: RecordRef[] = [];
+  // A few records a transaction: a long list shows a hundred or more in gated stages at once,
+  // and logging them in one transaction held the handoffs for 300-450 ms, while every status
+  // read and keystroke save waited behind it. Each record's log stands alone.
+  for (let from = 0; from < sightings.length; from += SIGHTINGS_PER_TRANSACTION) {
+    changed.push(...(await recordSightingsTogether(db, sightings.slice(from, from + SIGHTINGS_PER_TRANSACTION), now)));
+  }
+  return changed;
+}
+
+/** How many sightings share one transaction (see recordStageSightings). */
+const SIGHTINGS_PER_TRANSACTION = 16;
+
+async function recordSightingsTogether(db: BatonDb, sightings: StageSighting[], now: number): Promise<RecordRef[]> {
+  const changed: RecordRef[] = [];
   await db.transaction('rw', [db.templates, db.templateVersions, db.handoffs, db.revisions, ...outboxTables(db)], async () => {
     for (const { ref, stage, recordTitle, recordUrl } of sightings) {
       for (const handoff of await recordHandoffs(db, ref)) {

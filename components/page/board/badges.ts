@@ -61,8 +61,10 @@ function unidentified() {
 export function renderBadge(slot: Element, recordId: string | undefined, status: RecordStatus | undefined, stage?: string): Element {
   // Asked of the slot, not read from its children: the host's own children stay out of our world.
   let badge = slot.querySelector<HTMLElement>(`:scope > ${BADGE_TAG}`) ?? undefined;
-  // A copy the host cloned (drag previews) carries our element without its shadow root.
-  if (badge && !badge.shadowRoot) {
+  // Not one this script can update, so it is drawn afresh: a copy the host cloned (drag
+  // previews) carries our element without its shadow root, and a badge drawn by the version
+  // before an update holds its words in an element, not as the shadow root's last text node.
+  if (badge && badge.shadowRoot?.lastChild?.nodeType !== Node.TEXT_NODE) {
     badge.remove();
     badge = undefined;
   }
@@ -75,9 +77,8 @@ export function renderBadge(slot: Element, recordId: string | undefined, status:
     badge.setAttribute('role', 'img');
     slot.append(badge);
   } else {
-    const text = badge.shadowRoot!.lastChild;
-    if (text?.nodeType !== Node.TEXT_NODE) badge.shadowRoot!.append(view.text);
-    else if (text.nodeValue !== view.text) text.nodeValue = view.text;
+    const text = badge.shadowRoot!.lastChild!;
+    if (text.nodeValue !== view.text) text.nodeValue = view.text;
   }
   // Only what changed is written: a re-render of a thousand unchanged badges touches nothing.
   setAttribute(badge, 'data-record-id', recordId);

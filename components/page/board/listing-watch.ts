@@ -106,12 +106,6 @@ export function watchListing(
   }
 
   /**
-   * Badges are drawn in idle time, in slices, never in the host's next frame: a virtual list
-   * re-rendering 2,000 rows at once (on scroll) gets its frame first. Drawn in the rows' frame
-   * (requestAnimationFrame), they cost the host ~20% more time per re-render (npm run bench).
-   * The timeout keeps badges coming on a page that is never idle.
-   */
-  /**
    * The listing's kind as the store holds it, read once as the listing opens: a row of a record
    * with nothing stored is badged from the kind's untouched checklists at once, and one with a
    * stored handoff from its status, with no request to the worker. Asked per batch, a thousand
@@ -139,6 +133,12 @@ export function watchListing(
     return status;
   }
 
+  /**
+   * Badges are drawn in idle time, in slices, never in the host's next frame: a virtual list
+   * re-rendering 2,000 rows at once (on scroll) gets its frame first. Drawn in the rows' frame
+   * (requestAnimationFrame), they cost the host ~20% more time per re-render (npm run bench).
+   * The timeout keeps badges coming on a page that is never idle.
+   */
   const flush = (deadline: IdleDeadline) => {
     scheduled = false;
     if (stopped) return;

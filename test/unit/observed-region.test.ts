@@ -55,6 +55,25 @@ describe('observeRegion', () => {
     region.disconnect();
   });
 
+  it('lets a replaced region go at once, and hears the page that replaced it', async () => {
+    const byId = page();
+    const heard: MutationRecord[] = [];
+    const region = observeRegion((records) => heard.push(...records), ['data-id']);
+    region.fit([byId('a1'), byId('a2')]);
+    // A re-render: the host draws the board afresh. Observing the old list would keep all of it
+    // alive (an observer holds what it observes) until the next fit, in idle time.
+    const redrawn = document.createElement('section');
+    byId('board').replaceChildren(redrawn);
+    await flush();
+    expect(region.root).toBe(byId('board'));
+    // What the host does next inside the new board is heard before any fit.
+    heard.length = 0;
+    redrawn.append(document.createElement('ul'));
+    await flush();
+    expect(heard.map((record) => record.target)).toEqual([redrawn]);
+    region.disconnect();
+  });
+
   it('hands over what the old region heard when it moves', async () => {
     const byId = page();
     const heard: MutationRecord[] = [];

@@ -21,15 +21,29 @@ export function observeRegion(
   /** Attributes heard inside the region (a virtual list reusing a row says so in these). */
   attributeFilter: string[],
 ): ObservedRegion {
-  const observer = new MutationObserver(onRecords);
   let root: Element = document.body;
+  /** The region's ancestors, nearest first: where to observe from once the region is gone. */
+  let ancestors: Element[] = [];
+  const observer = new MutationObserver((records) => {
+    // The host replaced the region (a re-render): observing moves at once to the nearest
+    // ancestor still in the page, and hears what the host draws there next. An observer keeps
+    // what it observes alive: the old list, its rows and their badges stayed alive until the
+    // next fit, in idle time, and a list re-rendering 2,000 badged rows read ~1.06x the host's
+    // time without Baton, against ~1.02x with this (npm run bench, runs interleaved).
+    if (!root.isConnected) observe(ancestors.find((ancestor) => ancestor.isConnected) ?? document.body);
+    onRecords(records);
+  });
 
   const observe = (next: Element) => {
     const taken = observer.takeRecords(); // disconnect() would drop what the old region heard
     observer.disconnect();
     root = next;
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter });
-    for (let ancestor = root.parentNode; ancestor; ancestor = ancestor.parentNode) observer.observe(ancestor, { childList: true });
+    ancestors = [];
+    for (let ancestor = root.parentNode; ancestor; ancestor = ancestor.parentNode) {
+      observer.observe(ancestor, { childList: true });
+      if (ancestor.nodeType === Node.ELEMENT_NODE) ancestors.push(ancestor as Element);
+    }
     if (taken.length > 0) onRecords(taken);
   };
   observe(document.body);

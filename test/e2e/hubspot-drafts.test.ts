@@ -117,8 +117,9 @@ describe('HubSpot drafts', () => {
   it('hands an open tab to the new script when the extension is updated: one dock, the draft intact, still guarded', async () => {
     const page = await openDeal('3005');
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(`${error.message} ${error.stack?.split('\n')[1]?.trim() ?? ''}`));
+    // Where each error came from (a content script, the panel's frame), should one appear.
+    page.on('console', (message) => message.type() === 'error' && errors.push(`${message.text()} at ${message.location().url}`));
     const panel = await panelFrame(page);
     await panel.getByLabel('Client goals').fill('Survives an update');
     await waitSaved(panel);

@@ -46,11 +46,7 @@ export function startBaton(lifetime: Lifetime, adapter: HostAdapter): void {
       return tools ? tools.insertIntoComposer(document, adapter, data.text) : { inserted: false, reason: i18n.t('page.toolsMissing') };
     }),
   ];
-  lifetime.onInvalidated(() => {
-    // After an extension reload the extension APIs are gone from this orphaned script, and
-    // our listeners with them: unsubscribing would throw into the host page.
-    if (browser.runtime?.id) for (const stop of unsubscribe) stop();
-  });
+  lifetime.removeOnEnd(...unsubscribe);
 
   /** A new page of the host app (load or SPA navigation). */
   function openPage(url: URL) {

@@ -75,6 +75,17 @@ export class Lifetime {
     return () => this.signal.removeEventListener('abort', listener);
   }
 
+  /**
+   * Removes extension listeners (message handlers, storage watches) once this lifetime ends.
+   * Orphaned (the extension reloaded or removed), the APIs are gone from this script and our
+   * listeners with them: removing them then would throw into the host page's console.
+   */
+  removeOnEnd(...stops: (() => void)[]): void {
+    this.onInvalidated(() => {
+      if (browser.runtime?.id) for (const stop of stops) stop();
+    });
+  }
+
   /** Runs once a newer script has taken over. */
   onSuperseded(callback: () => void): void {
     this.guardSignal.addEventListener('abort', () => callback(), { once: true });

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { Lifetime } from './lifetime';
 import { i18n } from '#i18n';
 import { gateDecision, gatesStage, isComplete, type GateDecision } from '../../lib/gate';
@@ -61,13 +60,12 @@ export function createRecordPage(lifetime: Lifetime, adapter: HostAdapter, onCha
   function readPreference() {
     if (preferenceRead) return;
     preferenceRead = true;
-    const unwatch = dockCollapsed.watch((value) => {
-      collapsed = value;
-      dock?.setCollapsed(collapsed);
-    });
-    // Orphaned (extension reloaded), the storage API is gone and our listener with it: unwatching
-    // then would throw into the host page's console.
-    lifetime.onInvalidated(() => browser.runtime?.id && unwatch());
+    lifetime.removeOnEnd(
+      dockCollapsed.watch((value) => {
+        collapsed = value;
+        dock?.setCollapsed(collapsed);
+      }),
+    );
     void dockCollapsed.get().then((value) => {
       collapsed = value;
       dock?.setCollapsed(value);

@@ -35,13 +35,10 @@ export function startBoards(lifetime: Lifetime, adapter: HostAdapter & { listing
     }),
     messenger.onMessage('listingRecords', ({ sender }) => (own(sender) && page ? page.records() : [])),
   ];
-  lifetime.onInvalidated(() => {
-    // An orphaned script (extension reloaded) takes its badges, styles and any open dialog with
-    // it: a dialog left behind would cover the board with nothing to answer it.
-    page?.stop();
-    // After an extension reload the APIs are gone from this orphaned script, our listeners too.
-    if (browser.runtime?.id) for (const stop of unsubscribe) stop();
-  });
+  // An orphaned script (extension reloaded) takes its badges, styles and any open dialog with
+  // it: a dialog left behind would cover the board with nothing to answer it.
+  lifetime.onInvalidated(() => page?.stop());
+  lifetime.removeOnEnd(...unsubscribe);
 
   function openPage(url: URL) {
     if (lifetime.isInvalid) return;

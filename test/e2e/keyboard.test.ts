@@ -40,11 +40,28 @@ function focusIn(surface: Surface): Promise<{ name: string; visible: boolean } |
   }, undefined);
 }
 
+/** Which element has focus in the page and in each of its frames (by position, through shadow roots): it changes with every key that moves focus. */
+async function focusTrail(page: E2EPage): Promise<string> {
+  const focusedPath = () => {
+    const path: string[] = [];
+    for (let root: Document | ShadowRoot | null | undefined = document; root?.activeElement; root = root.activeElement.shadowRoot) {
+      path.push(`${root.activeElement.localName}#${[...root.querySelectorAll('*')].indexOf(root.activeElement)}`);
+    }
+    return document.hasFocus() ? path.join('>') : '';
+  };
+  const places = await Promise.all([page, ...page.childFrames()].map((surface) => surface.evaluate(focusedPath, undefined).catch(() => '')));
+  return places.join(' | ');
+}
+
 /** Presses a key until focus (read by `where`) matches, failing after `limit` presses. */
 async function pressUntil<T>(page: E2EPage, key: string, where: () => Promise<T>, accept: (value: T) => boolean, limit = 40): Promise<T[]> {
   const seen: T[] = [];
   for (let step = 0; step < limit; step += 1) {
+    const before = await focusTrail(page);
     await page.press(key);
+    // Focus crossing into or out of Baton's frame (another process) lands after the key event
+    // returns: wait for it, or the next press starts from the old place and skips a control.
+    await until(() => focusTrail(page), (now) => now !== before, `focus to move on ${key}`, 2000).catch(() => undefined);
     const value = await where();
     seen.push(value);
     if (accept(value)) return seen;

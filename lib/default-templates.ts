@@ -11,3 +11,10 @@ export function defaultTemplates(): Template[] {
     return result.template;
   });
 }
+
+/** The next-owner field of a built-in template, by template id (the server has no copy of them otherwise). */
+export function builtInOwnerField(templateId: string): string | undefined {
+  return BUILT_IN_OWNER_FIELDS.get(templateId);
+}
+
+const BUILT_IN_OWNER_FIELDS = new Map(defaultTemplates().flatMap((template) => (template.ownerField ? [[template.id, template.ownerField] as const] : [])));

@@ -9,3 +9,6 @@ export function clipTitle(title: string | undefined): string | undefined {
   if (!text) return undefined;
   return text.length <= TITLE_MAX_LENGTH ? text : `${text.slice(0, TITLE_MAX_LENGTH - 1)}…`;
 }
+
+/** A template's receipt checklist holds at most this many items, so a receipt ticks at most as many. */
+export const MAX_RECEIPT_ITEMS = 20;

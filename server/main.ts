@@ -9,11 +9,11 @@ import { createApp } from './app';
 import { allowedOrigins } from './http/origins';
 import { openStore, type DatabaseLocation } from './storage/store';
 
-// npm run server [-- --port N --data DIR --host H --allow-origin O]
+// npm run server [-- --port N --data DIR --host H --allow-origin O --trust-proxy]
 // npm run server -- invite <email> --role member|lead|admin | revoke <email> | list   [--data DIR] [--team NAME]
 // With DATABASE_URL=postgres://… the server and the commands use that PostgreSQL instead.
 
-const USAGE = `usage: npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--data DIR] [--allow-origin ORIGIN,…] [--quiet]
+const USAGE = `usage: npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--data DIR] [--allow-origin ORIGIN,…] [--trust-proxy] [--quiet]
        npm run server -- invite <email> --role member|lead|admin [--team default] [--data DIR]
        npm run server -- revoke <email> [--team default] [--data DIR]
        npm run server -- list [--team default] [--data DIR]`;
@@ -28,6 +28,7 @@ const { values: flags, positionals } = parseArgs({
     role: { type: 'string' },
     'allow-origin': { type: 'string', multiple: true, default: [] },
     quiet: { type: 'boolean', default: false },
+    'trust-proxy': { type: 'boolean', default: false },
   },
 });
 
@@ -42,19 +43,23 @@ await (command === 'serve' ? startServer() : runCommand()).catch((error: unknown
 async function startServer(): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, not ${flags.port}`);
-  const store = await openStore(location);
+  const trustProxy = flags['trust-proxy'] || trustProxyFromEnv(process.env.BATON_TRUST_PROXY);
+  const log = flags.quiet ? () => {} : (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  const store = await openStore(location, { log: warn });
   const localAdmin = location.kind === 'pglite' ? await startLocalAdmin(store, dataDir, Date.now) : undefined;
   const origins = allowedOrigins([...flags['allow-origin'], process.env.BATON_ALLOWED_ORIGINS ?? '']);
   const app = createApp({
     store,
     allowedOrigins: origins,
     now: Date.now,
-    log: flags.quiet ? () => {} : (line) => console.log(`${new Date().toISOString()} ${line}`),
+    log,
     requestsPerMinute: Number(process.env.BATON_REQUESTS_PER_MINUTE ?? 600),
+    trustProxy,
   });
   const server = serve({ fetch: app.fetch, hostname: flags.host, port }, (info) => {
     console.log(`Baton team server on http://${flags.host}:${info.port} (${where})`);
     console.log(`Extension origins allowed: ${origins.join(', ')}`);
+    if (trustProxy) console.log('Behind a trusted proxy: clients are told apart by the last X-Forwarded-For entry');
   });
   const stop = async () => {
     server.close();
@@ -92,12 +97,24 @@ async function throughRunningServer(admin: AdminCommand): Promise<string[] | und
 }
 
 async function directly(admin: AdminCommand): Promise<string[]> {
-  const store = await openStore(location);
+  const store = await openStore(location, { log: warn });
   try {
     return await runAdminCommand(store, admin, Date.now());
   } finally {
     await store.close();
   }
+}
+
+/** Said even with --quiet, on stderr (a command's last stdout line is its answer): the data directory's repair. */
+function warn(line: string): void {
+  console.error(`${new Date().toISOString()} ${line}`);
+}
+
+/** BATON_TRUST_PROXY=1 (or true) is --trust-proxy; anything else but empty is a mistake to say. */
+function trustProxyFromEnv(value = ''): boolean {
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  fail(`BATON_TRUST_PROXY must be 1 or true (or 0, false), not ${value}`);
 }
 
 function fail(message: string): never {

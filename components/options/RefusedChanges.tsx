@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Change } from '../../lib/sync/schemas';
 import { batonDb } from '../storage/db';
+import { HandoffRules } from '../sync/HandoffRules';
 
 /** What the team server would not take: kept until the person has seen it and dismisses it. */
 export function RefusedChanges() {
@@ -11,6 +12,7 @@ export function RefusedChanges() {
     <section aria-label={i18n.t('sync.refusedTitle')} data-testid="refused-changes">
       <h3>{i18n.t('sync.refusedTitle')}</h3>
       <p className="help">{i18n.t('sync.refusedHelp')}</p>
+      <HandoffRules />
       <ul>
         {refused.map((entry) => (
           <li key={entry.id}>

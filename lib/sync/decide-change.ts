@@ -1,10 +1,12 @@
 import type { HandoffState } from '../handoff-state';
 import { applyFieldWrite, type FieldValue, type FieldWriteOutcome } from './field-merge';
+import { mayChange, titleFrom, type Actor, type HandoffFacts } from './handoff-rules';
 import { nextHandoffState } from './handoff-transitions';
 import type { Change } from './schemas';
 
-// What the server does with one pushed change, given what it already holds. The storage layer
-// reads the context inside the push's transaction, asks here, and writes what this decides.
+// What the server does with one pushed change, given who pushes it and what it already holds.
+// The storage layer reads the context inside the push's transaction, asks here, and writes what
+// this decides.
 
 export interface ChangeContext {
   /** The sequence this change was stored under, if its id was pushed before (a retry). */
@@ -15,21 +17,36 @@ export interface ChangeContext {
   field?: FieldValue;
   /** The sequence this change gets if applied: later than everything the server holds. */
   seq: number;
-  /** Email of the member pushing. */
-  by: string;
+  /** The member pushing, as their token says. */
+  actor: Actor;
+  /** The handoff's sender and named next owner, for the rules of handoff-rules.ts. */
+  facts: HandoffFacts;
+  /** The highest sequence the server has handed the pushing device (see field-merge.ts). */
+  seenUpTo?: number;
 }
 
 export type ChangeDecision =
   | { status: 'duplicate'; seq: number }
   | { status: 'refused'; reason: string }
-  | { status: 'applied'; seq: number; state?: HandoffState; field?: FieldWriteOutcome };
+  | {
+      status: 'applied';
+      seq: number;
+      state?: HandoffState;
+      field?: FieldWriteOutcome;
+      /** The change's record title and link replace the server's (the sender's report only). */
+      reportsTitle?: boolean;
+    };
 
 export function decideChange(change: Change, context: ChangeContext): ChangeDecision {
   if (context.storedSeq !== undefined) return { status: 'duplicate', seq: context.storedSeq };
-  const { seq } = context;
+  const allowed = mayChange(change, context.actor, context.facts);
+  if (!allowed.ok) return { status: 'refused', reason: allowed.reason };
+  const { seq, actor } = context;
   switch (change.kind) {
-    case 'field':
-      return { status: 'applied', seq, field: applyFieldWrite(context.field, { value: change.value, baseSeq: change.baseSeq, by: context.by }, seq) };
+    case 'field': {
+      const write = { value: change.value, baseSeq: change.baseSeq, by: actor.email, ...(context.seenUpTo === undefined ? {} : { seenUpTo: context.seenUpTo }) };
+      return { status: 'applied', seq, field: applyFieldWrite(context.field, write, seq), reportsTitle: titleFrom(actor, context.facts) };
+    }
     case 'state':
     case 'briefSent':
     case 'receipt': {
@@ -41,4 +58,13 @@ export function decideChange(change: Change, context: ChangeContext): ChangeDeci
     case 'move':
       return { status: 'applied', seq };
   }
+}
+
+/**
+ * The change as the server keeps and hands out: who answered a receipt is the account that
+ * pushed it, never a name typed into the change.
+ */
+export function attributed(change: Change, actor: Actor): Change {
+  if (change.kind !== 'receipt') return change;
+  return { ...change, answer: { ...change.answer, by: actor.email } };
 }

@@ -13,9 +13,14 @@ export interface FieldValue {
 
 export interface FieldWrite {
   value: string;
-  /** The sequence of the value the writer last saw for this field (0: it saw none). */
+  /** The sequence of the value the writer last saw for this field (0: it saw none), as its client says. */
   baseSeq: number;
   by: string;
+  /**
+   * The highest sequence the server has handed this writer's device: what it can have seen,
+   * whatever its client says. Without it (a local merge), the client's baseSeq is taken as is.
+   */
+  seenUpTo?: number;
 }
 
 export interface FieldWriteOutcome {
@@ -29,6 +34,9 @@ export interface FieldWriteOutcome {
 export function applyFieldWrite(current: FieldValue | undefined, write: FieldWrite, seq: number): FieldWriteOutcome {
   if (current && seq <= current.seq) throw new Error(`sequence ${seq} is not after ${current.seq}`);
   const next = { value: write.value, seq, by: write.by };
-  const unseen = current !== undefined && current.seq > write.baseSeq && current.value !== write.value;
+  // A client cannot claim to have seen more than it was sent (a forged baseSeq would hide the
+  // conflict); a writer's own value counts as seen, since its pushes come back only with a pull.
+  const seen = Math.min(write.baseSeq, write.seenUpTo ?? write.baseSeq);
+  const unseen = current !== undefined && current.by !== write.by && current.seq > seen && current.value !== write.value;
   return { next, oldValue: current?.value ?? '', ...(unseen ? { overwritten: current } : {}) };
 }

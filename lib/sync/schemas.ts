@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { HANDOFF_STATES } from '../handoff-state';
-import { HARD_MAX_LENGTH } from '../limits';
+import { HARD_MAX_LENGTH, MAX_RECEIPT_ITEMS } from '../limits';
 import { RecordRefSchema } from '../record-schema';
 import { AnswerSchema, ReceiptSchema, RevisionSchema, StoredHandoffSchema } from '../stored';
 import { FieldSchema, TemplateSchema } from '../template';
@@ -25,7 +25,7 @@ export function handoffKeyText(key: HandoffKey): string {
 }
 
 /** Client-generated (a UUID): the same change pushed twice is stored once. */
-const ChangeIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8 to 64 letters, digits, "-" or "_"'));
+export const ChangeIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8 to 64 letters, digits, "-" or "_"'));
 
 const changeBase = {
   id: ChangeIdSchema,
@@ -73,7 +73,8 @@ export const ReceiptChangeSchema = z.object({
       path: ['reason'],
     }),
   ),
-  checked: ReceiptSchema.shape.checked,
+  /** Bounded as the template's receipt list is: a receipt cannot carry more than a template can ask. */
+  checked: ReceiptSchema.shape.checked.check(z.maxLength(MAX_RECEIPT_ITEMS)),
 });
 
 /** Which template a record is handed off with. */
@@ -113,6 +114,19 @@ export const PushRequestSchema = z.object({
   ),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+/**
+ * What the server reads of a push before looking at each change: a bounded list of changes with
+ * unique ids. Each change is then parsed alone, so one bad change is refused by its id while the
+ * rest of the push is written (a whole-push 400 would hold the client's outbox forever).
+ */
+export const PushEnvelopeSchema = z.object({
+  changes: z.array(z.looseObject({ id: ChangeIdSchema })).check(
+    z.minLength(1),
+    z.maxLength(MAX_PUSH_CHANGES),
+    z.refine((changes) => new Set(changes.map((change) => change.id)).size === changes.length, 'change ids must be unique within a push'),
+  ),
+});
 
 export const FieldValueSchema = z.object({ value: z.string(), seq: z.int(), by: z.string() });
 
@@ -173,7 +187,16 @@ export const RedeemResponseSchema = z.object({ token: z.string(), member: Member
 
 export const MEMBER_STATUSES = ['invited', 'active', 'revoked'] as const;
 export const MemberListSchema = z.object({
-  members: z.array(z.object({ email: z.string(), role: z.enum(ROLES), status: z.enum(MEMBER_STATUSES), since: z.number() })),
+  members: z.array(
+    z.object({
+      email: z.string(),
+      role: z.enum(ROLES),
+      status: z.enum(MEMBER_STATUSES),
+      since: z.number(),
+      /** The admin who handed out the invite; absent when the server's operator did, from the command line. */
+      invitedBy: z.optional(z.string()),
+    }),
+  ),
 });
 export type MemberList = z.infer<typeof MemberListSchema>;
 

@@ -24,13 +24,15 @@ export async function runAdminCommand(store: Store, command: AdminCommand, now: 
       return [`Invite for ${invite.email} (${invite.role}, team ${command.team}), single use, expires ${new Date(invite.expiresAt).toISOString()}:`, invite.code];
     }
     case 'revoke':
-      return (await store.members.revoke(teamId, command.email, now))
+      return (await store.members.revoke(teamId, command.email, now)) === 'revoked'
         ? [`Revoked ${command.email}: their next request is refused.`]
         : [`No member or open invite for ${command.email} in team ${command.team}.`];
     case 'list': {
       const { members } = await store.members.list(teamId, now);
       if (members.length === 0) return [`Team ${command.team} has nobody yet.`];
-      return members.map((member) => `${member.email}\t${member.role}\t${member.status}\tsince ${new Date(member.since).toISOString()}`);
+      return members.map(
+        (member) => `${member.email}\t${member.role}\t${member.status}\tsince ${new Date(member.since).toISOString()}\tinvited by ${member.invitedBy ?? 'the operator'}`,
+      );
     }
   }
 }

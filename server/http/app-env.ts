@@ -11,6 +11,13 @@ export interface ServerOptions {
   log: (line: string) => void;
   /** Requests per member (or per address, before sign-in) per minute, per server process. */
   requestsPerMinute: number;
+  /** Failed sign-ins per client address per minute (default AUTH_FAILURES_PER_MINUTE, http/guards.ts). */
+  failedSignInsPerMinute?: number;
+  /**
+   * The server sits behind a TLS proxy it trusts (--trust-proxy, BATON_TRUST_PROXY): address
+   * limits count by the client the proxy names in X-Forwarded-For (http/client-address.ts).
+   */
+  trustProxy?: boolean;
 }
 
 export interface AppEnv {

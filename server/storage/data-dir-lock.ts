@@ -8,16 +8,16 @@ import { join } from 'node:path';
 const LOCK_FILE = '.baton-lock';
 
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, LOCK_FILE);
   try {
-    await writeFile(file, String(process.pid), { flag: 'wx' });
+    await writeFile(file, String(process.pid), { flag: 'wx', mode: 0o600 });
   } catch {
     const holder = Number(await readFile(file, 'utf8').catch(() => ''));
     if (holder !== process.pid && isRunning(holder)) {
       throw new Error(`process ${holder} has the database in ${dataDir} open (a server still starting?); try again in a moment`);
     }
-    await writeFile(file, String(process.pid));
+    await writeFile(file, String(process.pid), { mode: 0o600 });
   }
   return () => rm(file, { force: true });
 }

@@ -1,9 +1,17 @@
 import type { HandoffState } from '../../lib/handoff-state';
-import type { ChangeContext, ChangeDecision } from '../../lib/sync/decide-change';
+import type { ChangeDecision } from '../../lib/sync/decide-change';
 import type { FieldValue } from '../../lib/sync/field-merge';
+import type { Actor, HandoffFacts } from '../../lib/sync/handoff-rules';
 import { handoffKeyText, type Change, type HandoffKey } from '../../lib/sync/schemas';
 
-type ReadContext = Omit<ChangeContext, 'by' | 'storedSeq'>;
+/** What the database says of a change's handoff, read before the change is decided. */
+export interface ReadContext {
+  state: HandoffState;
+  field?: FieldValue;
+  facts: HandoffFacts;
+  /** The template's next-owner field, where it has one. */
+  ownerField?: string;
+}
 
 /**
  * What the changes of one push group wrote so far, for the group's later changes: their
@@ -13,20 +21,32 @@ type ReadContext = Omit<ChangeContext, 'by' | 'storedSeq'>;
 export class GroupContext {
   private readonly states = new Map<string, HandoffState>();
   private readonly fields = new Map<string, FieldValue>();
+  private readonly senders = new Map<string, string>();
+  private readonly nextOwners = new Map<string, string>();
 
   /** The context as read from the database, with what this group applied before it laid over it. */
   over(change: Change, read: ReadContext): ReadContext {
     if (!('handoff' in change)) return read;
-    const state = this.states.get(handoffKeyText(change.handoff)) ?? read.state;
+    const key = handoffKeyText(change.handoff);
+    const state = this.states.get(key) ?? read.state;
     const field = change.kind === 'field' ? (this.fields.get(fieldKeyOf(change.handoff, change.fieldId)) ?? read.field) : read.field;
-    return { ...read, state, ...(field ? { field } : {}) };
+    const sender = this.senders.get(key) ?? read.facts.sender;
+    const nextOwner = this.nextOwners.get(key) ?? read.facts.nextOwner;
+    const facts = { ...(sender === undefined ? {} : { sender }), ...(nextOwner === undefined ? {} : { nextOwner }) };
+    return { ...read, state, facts, ...(field ? { field } : {}) };
   }
 
-  /** Notes an applied change's outcome. */
-  applied(change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>): void {
+  /** Notes an applied change's outcome: its handoff's state, field, sender and next owner. */
+  applied(change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>, read: ReadContext, actor: Actor): void {
     if (!('handoff' in change)) return;
-    if (decision.state) this.states.set(handoffKeyText(change.handoff), decision.state);
-    if (change.kind === 'field' && decision.field) this.fields.set(fieldKeyOf(change.handoff, change.fieldId), decision.field.next);
+    const key = handoffKeyText(change.handoff);
+    // The first change written to a handoff makes its pusher the sender (the row's owner).
+    if (read.facts.sender === undefined) this.senders.set(key, actor.email);
+    if (decision.state) this.states.set(key, decision.state);
+    if (change.kind === 'field' && decision.field) {
+      this.fields.set(fieldKeyOf(change.handoff, change.fieldId), decision.field.next);
+      if (change.fieldId === read.ownerField) this.nextOwners.set(key, change.value);
+    }
   }
 }
 

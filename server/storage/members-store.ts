@@ -10,13 +10,15 @@ export const INVITE_LIFETIME_MS = 7 * 86_400_000;
 export interface Caller extends Member {
   memberId: number;
   teamId: number;
+  /** The highest change number this token's device has been handed (see 002_team_rules.sql). */
+  seenSeq: number;
 }
 
 /**
  * The member whose token hashes to $1, unless revoked. Also the first part of statements that
  * sign in and read in one round trip (SyncStore.pullFor).
  */
-export const CALLER_BY_TOKEN_HASH = `SELECT m.id AS member_id, m.team_id, m.email, m.role, t.name AS team
+export const CALLER_BY_TOKEN_HASH = `SELECT m.id AS member_id, m.team_id, m.email, m.role, t.name AS team, k.seen_seq
    FROM tokens k JOIN members m ON m.id = k.member_id JOIN teams t ON t.id = m.team_id
   WHERE k.hash = $1 AND m.revoked_at IS NULL`;
 
@@ -38,12 +40,13 @@ export class MembersStore {
     return row!.id;
   }
 
-  async invite(teamId: number, email: string, role: Role, now: number): Promise<InviteCreated> {
+  /** `invitedBy`: the admin who hands it out (undefined from the command line, the operator). */
+  async invite(teamId: number, email: string, role: Role, now: number, invitedBy?: Caller): Promise<InviteCreated> {
     const code = newSecret();
     const expiresAt = now + INVITE_LIFETIME_MS;
     await this.sql.query(
-      'INSERT INTO invites (code_hash, team_id, email, role, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [hashSecret(code), teamId, email, role, now, expiresAt],
+      'INSERT INTO invites (code_hash, team_id, email, role, created_at, expires_at, invited_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [hashSecret(code), teamId, email, role, now, expiresAt, invitedBy?.memberId ?? null],
     );
     return { email, role, code, expiresAt };
   }
@@ -51,16 +54,18 @@ export class MembersStore {
   /** Uses up an invite and gives its holder a new token; undefined if the code is unknown, used or expired. */
   async redeem(code: string, now: number): Promise<{ token: string; member: Member } | undefined> {
     return this.sql.transaction(async (tx) => {
-      const [invite] = await tx.query<{ team_id: number; email: string; role: Role }>(
-        `UPDATE invites SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
-         RETURNING team_id, email, role`,
+      // An invite whose issuer has since been revoked is void, even if revoking missed it.
+      const [invite] = await tx.query<{ team_id: number; email: string; role: Role; invited_by: number | null }>(
+        `UPDATE invites i SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+            AND NOT EXISTS (SELECT 1 FROM members issuer WHERE issuer.id = i.invited_by AND issuer.revoked_at IS NOT NULL)
+         RETURNING team_id, email, role, invited_by`,
         [hashSecret(code), now],
       );
       if (!invite) return undefined;
       const [member] = await tx.query<{ id: number }>(
-        `INSERT INTO members (team_id, email, role, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (team_id, email) DO UPDATE SET role = EXCLUDED.role, revoked_at = NULL RETURNING id`,
-        [invite.team_id, invite.email, invite.role, now],
+        `INSERT INTO members (team_id, email, role, created_at, invited_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (team_id, email) DO UPDATE SET role = EXCLUDED.role, revoked_at = NULL, invited_by = EXCLUDED.invited_by RETURNING id`,
+        [invite.team_id, invite.email, invite.role, now, invite.invited_by],
       );
       const token = newSecret();
       await tx.query('INSERT INTO tokens (hash, member_id, created_at) VALUES ($1, $2, $3)', [hashSecret(token), member!.id, now]);
@@ -69,9 +74,20 @@ export class MembersStore {
     });
   }
 
-  /** Ends a member's access (every token) and voids their open invites. False if no such person in the team. */
-  async revoke(teamId: number, email: string, now: number): Promise<boolean> {
+  /**
+   * Ends a member's access (every token), voids their own open invites and the unused invites
+   * they handed out. `by`: the admin revoking (undefined from the command line); an admin may not
+   * revoke themselves while they are the team's last admin, or nobody could manage it.
+   */
+  async revoke(teamId: number, email: string, now: number, by?: Caller): Promise<RevokeOutcome> {
     return this.sql.transaction(async (tx) => {
+      if (by && by.email === email && by.role === 'admin') {
+        const [admins] = await tx.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM members WHERE team_id = $1 AND role = 'admin' AND revoked_at IS NULL",
+          [teamId],
+        );
+        if (admins!.n <= 1) return 'lastAdmin';
+      }
       const invites = await tx.query(
         'UPDATE invites SET used_at = $3 WHERE team_id = $1 AND email = $2 AND used_at IS NULL RETURNING code_hash',
         [teamId, email, now],
@@ -80,25 +96,30 @@ export class MembersStore {
         'UPDATE members SET revoked_at = $3 WHERE team_id = $1 AND email = $2 AND revoked_at IS NULL RETURNING id',
         [teamId, email, now],
       );
-      for (const member of members) await tx.query('DELETE FROM tokens WHERE member_id = $1', [member.id]);
-      return invites.length + members.length > 0;
+      for (const member of members) {
+        await tx.query('DELETE FROM tokens WHERE member_id = $1', [member.id]);
+        await tx.query('UPDATE invites SET used_at = $2 WHERE invited_by = $1 AND used_at IS NULL', [member.id, now]);
+      }
+      return invites.length + members.length > 0 ? 'revoked' : 'notFound';
     });
   }
 
   async list(teamId: number, now: number): Promise<MemberList> {
-    const rows = await this.sql.query<{ email: string; role: Role; status: MemberList['members'][number]['status']; since: number }>(
-      `SELECT email, role, CASE WHEN revoked_at IS NULL THEN 'active' ELSE 'revoked' END AS status,
-              COALESCE(revoked_at, created_at) AS since
-         FROM members WHERE team_id = $1
+    const rows = await this.sql.query<{ email: string; role: Role; status: MemberList['members'][number]['status']; since: number; invited_by: string | null }>(
+      `SELECT m.email, m.role, CASE WHEN m.revoked_at IS NULL THEN 'active' ELSE 'revoked' END AS status,
+              COALESCE(m.revoked_at, m.created_at) AS since, issuer.email AS invited_by
+         FROM members m LEFT JOIN members issuer ON issuer.id = m.invited_by WHERE m.team_id = $1
        UNION ALL
-       SELECT email, role, 'invited', created_at FROM invites
-        WHERE team_id = $1 AND used_at IS NULL AND expires_at > $2
+       SELECT i.email, i.role, 'invited', i.created_at, issuer.email FROM invites i LEFT JOIN members issuer ON issuer.id = i.invited_by
+        WHERE i.team_id = $1 AND i.used_at IS NULL AND i.expires_at > $2
        ORDER BY email, since`,
       [teamId, now],
     );
-    return { members: rows };
+    return { members: rows.map(({ invited_by: invitedBy, ...row }) => ({ ...row, since: Number(row.since), ...(invitedBy ? { invitedBy } : {}) })) };
   }
 }
+
+export type RevokeOutcome = 'revoked' | 'notFound' | 'lastAdmin';
 
 export interface CallerRow {
   member_id: number;
@@ -106,8 +127,9 @@ export interface CallerRow {
   email: string;
   role: Role;
   team: string;
+  seen_seq: number | string;
 }
 
 export function toCaller(row: CallerRow): Caller {
-  return { memberId: row.member_id, teamId: row.team_id, email: row.email, role: row.role, team: row.team };
+  return { memberId: row.member_id, teamId: row.team_id, email: row.email, role: row.role, team: row.team, seenSeq: Number(row.seen_seq) };
 }

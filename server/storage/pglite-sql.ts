@@ -1,14 +1,21 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock';
+import { makeOwnerOnly } from './owner-only';
 import { IssuedStatements, nestedTransaction, type Row, type Sql } from './sql';
+
+export interface OpenOptions {
+  /** Told when the data directory had to be made owner-only. */
+  log?: (line: string) => void;
+}
 
 /**
  * Embedded PostgreSQL in this process. Only one process may open a data directory at a time:
- * while the server holds it, the CLI goes through the server (admin/local-admin.ts).
+ * while the server holds it, the CLI goes through the server (admin/local-admin.ts). The
+ * directory and everything in it is readable and writable by this process's user only.
  */
-export async function openPgliteSql(dataDir?: string): Promise<Sql> {
+export async function openPgliteSql(dataDir?: string, options: OpenOptions = {}): Promise<Sql> {
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
-  const db = await PGlite.create(dataDir ? { dataDir } : {}).catch(async (error: unknown) => {
+  const db = await openOwnerOnly(dataDir, options).catch(async (error: unknown) => {
     await unlock();
     throw error;
   });
@@ -27,6 +34,18 @@ export async function openPgliteSql(dataDir?: string): Promise<Sql> {
       await unlock();
     },
   };
+}
+
+async function openOwnerOnly(dataDir: string | undefined, { log = () => {} }: OpenOptions): Promise<PGlite> {
+  if (!dataDir) return PGlite.create();
+  const opened = await makeOwnerOnly(dataDir);
+  if (opened > 0) log(`the data directory ${dataDir} was open to other users (${opened} files and folders): made it owner-only (folders 0700, files 0600)`);
+  const db = await PGlite.create({ dataDir });
+  // PGlite has just written files 0666 or 0644 (a new database's, pg_internal.init at each
+  // start): the folder around them is already 0700, so nobody else could reach them. Quiet:
+  // nothing was ever exposed. Files PostgreSQL creates while running (WAL, tables) are 0600.
+  await makeOwnerOnly(dataDir);
+  return db;
 }
 
 function transactionSql(tx: Transaction, issued: IssuedStatements): Sql {

@@ -1,6 +1,6 @@
 import { MembersStore } from './members-store';
 import { migrate } from './migrate';
-import { openPgliteSql } from './pglite-sql';
+import { openPgliteSql, type OpenOptions } from './pglite-sql';
 import { openPostgresSql } from './postgres-sql';
 import type { Sql } from './sql';
 import { SyncStore } from './sync-store';
@@ -17,8 +17,8 @@ export interface Store {
 export type DatabaseLocation = { kind: 'postgres'; url: string; maxConnections?: number } | { kind: 'pglite'; dataDir?: string };
 
 /** Opens the database, brings its schema up to date, and returns the store over it. */
-export async function openStore(location: DatabaseLocation): Promise<Store> {
-  const sql = await openSql(location);
+export async function openStore(location: DatabaseLocation, options: OpenOptions = {}): Promise<Store> {
+  const sql = await openSql(location, options);
   try {
     await migrate(sql);
   } catch (error) {
@@ -28,8 +28,8 @@ export async function openStore(location: DatabaseLocation): Promise<Store> {
   return storeOver(sql);
 }
 
-export async function openSql(location: DatabaseLocation): Promise<Sql> {
-  return location.kind === 'postgres' ? openPostgresSql(location.url, location) : openPgliteSql(location.dataDir);
+export async function openSql(location: DatabaseLocation, options: OpenOptions = {}): Promise<Sql> {
+  return location.kind === 'postgres' ? openPostgresSql(location.url, location) : openPgliteSql(location.dataDir, options);
 }
 
 export function storeOver(sql: Sql): Store {

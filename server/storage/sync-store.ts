@@ -1,11 +1,12 @@
 import type { HandoffState } from '../../lib/handoff-state';
-import { decideChange, type ChangeDecision } from '../../lib/sync/decide-change';
+import { builtInOwnerField } from '../../lib/default-templates';
+import { attributed, decideChange, type ChangeDecision } from '../../lib/sync/decide-change';
 import type { FieldValue } from '../../lib/sync/field-merge';
 import { MAX_PUSH_CHANGES, type Change, type HandoffKey, type PullResponse, type PushResult, type SyncedChange } from '../../lib/sync/schemas';
 import { hashSecret } from '../secrets';
 import { CALLER_BY_TOKEN_HASH, toCaller, type Caller, type CallerRow } from './members-store';
 import type { Sql } from './sql';
-import { GroupContext } from './group-context';
+import { GroupContext, type ReadContext } from './group-context';
 import { TeamPushQueue } from './team-push-queue';
 
 const KEY_COLUMNS = 'host = $2 AND object_type = $3 AND record_id = $4 AND template_id = $5';
@@ -21,13 +22,44 @@ interface Push {
 const MAX_GROUP_CHANGES = 2 * MAX_PUSH_CHANGES;
 
 export class SyncStore {
-  private readonly queue = new TeamPushQueue<Push, PushResult[]>((group) => this.pushTogether(group), (push) => push.changes.length, MAX_GROUP_CHANGES);
+  private readonly queue = new TeamPushQueue<Push, PushResult[]>((group) => this.pushGroupOrEach(group), (push) => push.changes.length, MAX_GROUP_CHANGES);
 
   constructor(private readonly sql: Sql) {}
 
   /** Decided and written in the team's order, together with whatever else of the team is waiting. */
   push(caller: Caller, changes: readonly Change[], now: number): Promise<PushResult[]> {
     return this.queue.push(caller.teamId, { caller, changes, now });
+  }
+
+  /**
+   * The group in one transaction; if the database cannot store something in it (a value it
+   * refuses, a limit it has), each change again in a transaction of its own, so that the one it
+   * cannot store is refused alone and the rest are written. Anything else (the database away)
+   * fails the pushes: the clients retry them later.
+   */
+  private async pushGroupOrEach(pushes: readonly Push[]): Promise<PushResult[][]> {
+    try {
+      return await this.pushTogether(pushes);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      const results: PushResult[][] = [];
+      for (const push of pushes) {
+        const answers: PushResult[] = [];
+        for (const change of push.changes) answers.push(await this.pushAlone(push, change));
+        results.push(answers);
+      }
+      return results;
+    }
+  }
+
+  private async pushAlone(push: Push, change: Change): Promise<PushResult> {
+    try {
+      const [answers] = await this.pushTogether([{ ...push, changes: [change] }]);
+      return answers![0]!;
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      return { id: change.id, status: 'refused', reason: `the team server could not store this change (${(error as Error).message})` };
+    }
   }
 
   /**
@@ -42,32 +74,33 @@ export class SyncStore {
     const teamId = pushes[0]!.caller.teamId;
     const all = pushes.flatMap((push, index) => push.changes.map((change) => ({ ...push, change, index })));
     return this.sql.transaction(async (tx) => {
-      // The team's row lock orders this push after any other push of the team still open, so
-      // the sequence numbers drawn below are committed in their order (see 001_init.sql). The
-      // reads run in change order, so the numbers they draw rise in that order too.
-      const [, storedRows, ...contexts] = await Promise.all([
-        tx.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [teamId]),
+      // Taking the team's numbers locks its row until COMMIT: another push of the team waits
+      // here, so the numbers are committed in their order (see 002_team_rules.sql). Each change
+      // gets the next number in push order; a retry leaves its number unused (gaps are harmless).
+      const [[numbers], storedRows, ...contexts] = await Promise.all([
+        tx.query<{ last_seq: number | string }>('UPDATE teams SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq', [teamId, all.length]),
         tx.query<{ id: string; seq: number }>(
           'SELECT id, seq FROM changes WHERE team_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::text::jsonb))',
           [teamId, JSON.stringify(all.map(({ change }) => change.id))],
         ),
         ...all.map(({ change }) => readContext(tx, teamId, change)),
       ]);
+      const firstSeq = Number(numbers!.last_seq) - all.length + 1;
       // Also the changes written here: two retries of one change in one group are one change.
       const stored = new Map(storedRows.map((row) => [row.id, row.seq]));
       const group = new GroupContext();
       const results: PushResult[][] = pushes.map(() => []);
       for (const [position, { caller, change, now, index }] of all.entries()) {
         const storedSeq = stored.get(change.id);
-        // A retried change is answered from what is stored; the sequence number its read drew is
-        // left unused (gaps are harmless: cursors only need order).
-        const context = storedSeq === undefined ? { ...group.over(change, contexts[position]!), by: caller.email } : { seq: 0, state: 'draft' as const, storedSeq, by: caller.email };
-        const decision = decideChange(change, context);
+        const actor = { email: caller.email, role: caller.role };
+        const read = group.over(change, contexts[position]!);
+        // A retried change is answered from what is stored.
+        const decision = decideChange(change, { ...read, seq: firstSeq + position, actor, seenUpTo: caller.seenSeq, ...(storedSeq === undefined ? {} : { storedSeq }) });
         if (decision.status === 'applied') {
           stored.set(change.id, decision.seq);
-          group.applied(change, decision);
+          group.applied(change, decision, read, actor);
           // Not awaited: the transaction awaits every write before its COMMIT, sent with them.
-          void write(tx, caller, change, decision, now);
+          void write(tx, caller, attributed(change, actor), decision, now);
         }
         results[index]!.push(toResult(change, decision));
       }
@@ -75,8 +108,17 @@ export class SyncStore {
     });
   }
 
-  async pull(teamId: number, cursor: number, limit: number): Promise<PullResponse> {
-    const rows = await this.sql.query<ChangeRow>(teamChangesAfter('$1'), [teamId, cursor, limit + 1]);
+  /**
+   * A team's changes after the cursor. Given the token they go to (a live stream), the server
+   * notes what that device has now been handed, in the same statement.
+   */
+  async pull(teamId: number, cursor: number, limit: number, token?: string): Promise<PullResponse> {
+    const rows = token
+      ? await this.sql.query<ChangeRow>(
+          `WITH page AS (${teamChangesAfter('$1')}), ${SEEN_UPDATE} SELECT * FROM page ORDER BY seq`,
+          [teamId, cursor, limit + 1, hashSecret(token), limit],
+        )
+      : await this.sql.query<ChangeRow>(teamChangesAfter('$1'), [teamId, cursor, limit + 1]);
     return toPage(rows, cursor, limit);
   }
 
@@ -87,9 +129,11 @@ export class SyncStore {
    */
   async pullFor(token: string, cursor: number, limit: number): Promise<{ caller: Caller | undefined; page: PullResponse }> {
     const rows = await this.sql.query<CallerRow & Partial<ChangeRow>>(
-      `WITH caller AS (${CALLER_BY_TOKEN_HASH})
-       SELECT caller.*, c.* FROM caller LEFT JOIN LATERAL (${teamChangesAfter('caller.team_id')}) c ON true ORDER BY c.seq`,
-      [hashSecret(token), cursor, limit + 1],
+      `WITH caller AS (${CALLER_BY_TOKEN_HASH}),
+            page AS (SELECT c.* FROM caller, LATERAL (${teamChangesAfter('caller.team_id')}) c),
+            ${SEEN_UPDATE}
+       SELECT caller.*, page.* FROM caller LEFT JOIN page ON true ORDER BY page.seq`,
+      [hashSecret(token), cursor, limit + 1, hashSecret(token), limit],
     );
     // A team with nothing new still answers one row: the caller's, with no change.
     const changes = rows.filter((row): row is CallerRow & ChangeRow => row.seq !== null && row.seq !== undefined);
@@ -106,6 +150,16 @@ function teamChangesAfter(team: '$1' | 'caller.team_id'): string {
             FROM changes c JOIN members m ON m.id = c.member_id
            WHERE c.team_id = ${team} AND c.seq > $2 ORDER BY c.seq LIMIT $3`;
 }
+
+/**
+ * Notes the highest change a page hands the device whose token hashes to $4 (the page is `page`,
+ * up to $5 changes delivered; its one extra row only says there is more). Runs as part of the
+ * statement that reads the page, so a pull costs no extra round trip.
+ */
+const SEEN_UPDATE = `seen AS (
+  UPDATE tokens SET seen_seq = delivered.seq
+    FROM (SELECT max(seq) AS seq FROM (SELECT seq FROM page ORDER BY seq LIMIT $5) d) delivered
+   WHERE hash = $4 AND delivered.seq > seen_seq)`;
 
 /** `rows` holds up to one more than the limit: that one only says there is more. */
 function toPage(rows: ChangeRow[], cursor: number, limit: number): PullResponse {
@@ -137,22 +191,28 @@ function keyParams(teamId: number, key: HandoffKey): unknown[] {
   return [teamId, key.host, key.objectType, key.recordId, key.templateId];
 }
 
-/** A new sequence number, and what the change's rule needs to know, in one round trip. */
-async function readContext(tx: Sql, teamId: number, change: Change): Promise<{ seq: number; state: HandoffState; field?: FieldValue }> {
-  if (!('handoff' in change)) {
-    const [row] = await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq");
-    return { seq: row!.seq, state: 'draft' };
-  }
-  const [row] = await tx.query<{ seq: number; state: HandoffState | null; field: FieldValue | null }>(
-    `SELECT nextval('change_seq') AS seq,
-            (SELECT state FROM handoffs WHERE team_id = $1 AND ${KEY_COLUMNS}) AS state,
-            (SELECT json_build_object('value', f.value, 'seq', f.seq, 'by', m.email)
-               FROM field_values f JOIN members m ON m.id = f.member_id
+/** What a change's rule needs to know of its handoff, in one round trip. */
+async function readContext(tx: Sql, teamId: number, change: Change): Promise<ReadContext> {
+  if (!('handoff' in change)) return { state: 'draft', facts: {} };
+  const [row] = await tx.query<{ state: HandoffState | null; sender: string | null; next_owner: string | null; owner_field: string | null; field: FieldValue | null }>(
+    `SELECT h.state, m.email AS sender, o.field_id AS owner_field,
+            (SELECT value FROM field_values WHERE team_id = $1 AND ${KEY_COLUMNS} AND field_id = o.field_id) AS next_owner,
+            (SELECT json_build_object('value', f.value, 'seq', f.seq, 'by', fm.email)
+               FROM field_values f JOIN members fm ON fm.id = f.member_id
               WHERE f.team_id = $1 AND f.host = $2 AND f.object_type = $3 AND f.record_id = $4
-                AND f.template_id = $5 AND f.field_id = $6) AS field`,
-    [...keyParams(teamId, change.handoff), change.kind === 'field' ? change.fieldId : null],
+                AND f.template_id = $5 AND f.field_id = $6) AS field
+       FROM (SELECT COALESCE((SELECT body->>'ownerField' FROM templates WHERE team_id = $1 AND id = $5), $7::text) AS field_id) o
+       LEFT JOIN handoffs h ON h.team_id = $1 AND h.host = $2 AND h.object_type = $3 AND h.record_id = $4 AND h.template_id = $5
+       LEFT JOIN members m ON m.id = h.owner_id`,
+    [...keyParams(teamId, change.handoff), change.kind === 'field' ? change.fieldId : null, builtInOwnerField(change.handoff.templateId) ?? null],
   );
-  return { seq: row!.seq, state: row!.state ?? 'draft', ...(row!.field ? { field: row!.field } : {}) };
+  const facts = { ...(row!.sender ? { sender: row!.sender } : {}), ...(row!.next_owner ? { nextOwner: row!.next_owner } : {}) };
+  return {
+    state: row!.state ?? 'draft',
+    facts,
+    ...(row!.owner_field ? { ownerField: row!.owner_field } : {}),
+    ...(row!.field ? { field: { ...row!.field, seq: Number(row!.field.seq) } } : {}),
+  };
 }
 
 /**
@@ -176,7 +236,8 @@ function write(tx: Sql, caller: Caller, change: Change, decision: Extract<Change
   if (!('handoff' in change)) return tx.query(insertChange, params);
   const { host, objectType, recordId, templateId } = change.handoff;
   const field = change.kind === 'field' ? change : undefined;
-  params.push(host, objectType, recordId, templateId, decision.state ?? null, field?.recordTitle ?? null, field?.recordUrl ?? null);
+  const report = field && decision.reportsTitle ? field : undefined;
+  params.push(host, objectType, recordId, templateId, decision.state ?? null, report?.recordTitle ?? null, report?.recordUrl ?? null);
   const upsertHandoff = `INSERT INTO handoffs (team_id, host, object_type, record_id, template_id, state, owner_id, title, url, updated_at)
      VALUES ($2, $10, $11, $12, $13, COALESCE($14::text, 'draft'), $5, $15, $16, $6)
      ON CONFLICT (team_id, host, object_type, record_id, template_id) DO UPDATE SET
@@ -203,4 +264,13 @@ function toResult(change: Change, decision: ChangeDecision): PushResult {
     case 'applied':
       return { id: change.id, status: 'applied', seq: decision.seq, ...(decision.field?.overwritten ? { overwritten: decision.field.overwritten } : {}) };
   }
+}
+
+/**
+ * The database refused what it was given (SQLSTATE classes 22 data exception, 23 integrity,
+ * 54 program limit): the change is at fault, not the server, and retrying it cannot help.
+ */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|54)/.test(code);
 }

@@ -45,7 +45,12 @@ export class TeamStore {
 
   async templates(teamId: number): Promise<Template[]> {
     const rows = await this.sql.query<{ body: unknown }>('SELECT body FROM templates WHERE team_id = $1 ORDER BY id', [teamId]);
-    return rows.map((row) => TemplateSchema.parse(row.body));
+    // A template stored before a rule it breaks was added (a pattern now refused as unsafe) is
+    // left out rather than failing every member's template list; its admin publishes it again.
+    return rows.flatMap((row) => {
+      const parsed = TemplateSchema.safeParse(row.body);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   async putTemplate(teamId: number, template: Template, now: number): Promise<void> {

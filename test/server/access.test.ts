@@ -143,11 +143,25 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     expect(await rowCounts(server.sql)).toEqual(before);
   });
 
-  it('a value longer than any field may hold is refused with its path, and the rest of the push with it', async () => {
+  it('a value longer than any field may hold is refused alone, by its id and path; the rest of the push is written', async () => {
+    const fine = fieldChange('fine', { fieldId: 'timeline' });
+    const tooLong = fieldChange('x'.repeat(50_001), { fieldId: 'scope' });
+    const response = await server.request('POST', '/v1/push', { token: tokens.member, body: { changes: [fine, tooLong] } });
+    expect(response.status).toBe(200);
+    const { results } = (await response.json()) as { results: { id: string; status: string; reason?: string }[] };
+    expect(results).toEqual([
+      expect.objectContaining({ id: fine.id, status: 'applied' }),
+      { id: tooLong.id, status: 'refused', reason: expect.stringMatching(/^invalid change: value: /) },
+    ]);
+  });
+
+  it('a push whose changes cannot be told apart (no id, or one id twice) is a 400, nothing written', async () => {
     const before = await rowCounts(server.sql);
-    const response = await server.request('POST', '/v1/push', { token: tokens.member, body: { changes: [fieldChange('fine'), fieldChange('x'.repeat(50_001))] } });
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { issues: string[] }).issues).toEqual([expect.stringMatching(/^changes\[1\]\.value: /)]);
+    const change = fieldChange('fine');
+    for (const changes of [[{ ...change, id: undefined }], [change, change]]) {
+      const response = await server.request('POST', '/v1/push', { token: tokens.member, body: { changes } });
+      expect(response.status).toBe(400);
+    }
     expect(await rowCounts(server.sql)).toEqual(before);
   });
 

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import type { Role } from '../../lib/sync/roles';
-import type { Change } from '../../lib/sync/schemas';
+import type { Change, HandoffKey } from '../../lib/sync/schemas';
 import { createApp } from '../../server/app';
 import { DEFAULT_ALLOWED_ORIGINS } from '../../server/http/origins';
 import { migrate } from '../../server/storage/migrate';
@@ -41,7 +41,7 @@ export async function startTestServer(location: DatabaseLocation): Promise<TestS
   await migrate(sql);
   const opened = storeOver(sql);
   const clock = { now: START };
-  const app = createApp({ store: opened, allowedOrigins: [...DEFAULT_ALLOWED_ORIGINS], now: () => clock.now, log: () => {}, requestsPerMinute: 10_000 });
+  const app = createApp({ store: opened, allowedOrigins: [...DEFAULT_ALLOWED_ORIGINS], now: () => clock.now, log: () => {}, requestsPerMinute: 10_000, failedSignInsPerMinute: 10_000 });
   const request: TestServer['request'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -68,7 +68,7 @@ export const HANDOFF = { host: 'hubspot', objectType: 'deal', recordId: '1001', 
 
 let counter = 0;
 /** A change with a fresh client id. */
-export function fieldChange(value: string, options: { baseSeq?: number; clientAt?: number; fieldId?: string; handoff?: typeof HANDOFF } = {}): Change {
+export function fieldChange(value: string, options: { baseSeq?: number; clientAt?: number; fieldId?: string; handoff?: HandoffKey } = {}): Change {
   counter += 1;
   return {
     kind: 'field',

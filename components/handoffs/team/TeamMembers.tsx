@@ -75,6 +75,7 @@ export function TeamMembers({ connection }: { connection: TeamConnection }) {
               <th scope="col">{i18n.t('teamView.members.role')}</th>
               <th scope="col">{i18n.t('teamView.members.status')}</th>
               <th scope="col">{i18n.t('teamView.members.since')}</th>
+              <th scope="col">{i18n.t('teamView.members.invitedBy')}</th>
               <th scope="col">{i18n.t('teamView.members.access')}</th>
             </tr>
           </thead>
@@ -87,6 +88,7 @@ export function TeamMembers({ connection }: { connection: TeamConnection }) {
                 <td>
                   <LocalTime at={member.since} />
                 </td>
+                <td data-column="invited-by">{member.invitedBy ?? i18n.t('teamView.members.operator')}</td>
                 <td>
                   {member.status === 'revoked' || member.email === connection.member.email ? null : confirming === member.email ? (
                     <span className="confirm" role="group" aria-label={i18n.t('teamView.members.confirmLabel', [member.email])}>

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import type { TeamConnection } from '../../../lib/sync/connection';
 import { may } from '../../../lib/sync/roles';
 import { teamOwners, visibleTeamRows } from '../../../lib/team-view';
+import { HandoffRules } from '../../sync/HandoffRules';
 import { LocalTime } from '../LocalTime';
 import { TeamExport } from './TeamExport';
 import { TeamHandoffTable } from './TeamHandoffTable';
@@ -68,6 +69,7 @@ export function TeamView({ connection }: { connection: TeamConnection }) {
                 <TeamExport rows={shown} view={view} />
               </>
             )}
+            <HandoffRules />
           </>
         )}
       </section>

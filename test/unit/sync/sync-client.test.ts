@@ -164,7 +164,8 @@ describe('team sync between two devices', () => {
     await saveReceipt(lead.db, task, template.id, { checked: template.receipt, answer: { decision: 'accepted', at, by: 'Dana' } }, { ...deal, templateId: template.id });
     await lead.sync();
     await rep.sync();
-    expect((await rep.db.handoffs.get(handoffKey(deal, template.id)))?.answer).toMatchObject({ decision: 'accepted', by: 'Dana' });
+    // Who answered is the account that pushed the answer, not the name typed with it.
+    expect((await rep.db.handoffs.get(handoffKey(deal, template.id)))?.answer).toMatchObject({ decision: 'accepted', by: 'lead@x.test' });
     // The sender needs no "incoming" copy of their own brief.
     expect(await rep.db.syncedBriefs.count()).toBe(0);
   });

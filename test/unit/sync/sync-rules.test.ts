@@ -15,12 +15,12 @@ function fieldChange(id: string, value: string, baseSeq: number, clientAt: numbe
 describe('per-field last writer wins by server order', () => {
   it('a write the server accepts later wins, whatever the clocks of the writers say', () => {
     // Ana's laptop runs five hours fast and writes first; Ben's runs five hours slow and writes second.
-    const first = decideChange(fieldChange('change-ana-1', 'Ana', 0, Date.now() + 5 * HOUR), { state: 'draft', seq: 1, by: 'ana@x.test' });
+    const first = decideChange(fieldChange('change-ana-1', 'Ana', 0, Date.now() + 5 * HOUR), { state: 'draft', seq: 1, actor: { email: 'ana@x.test', role: 'member' }, facts: {} });
     if (first.status !== 'applied' || !first.field) throw new Error('first write refused');
     const second = decideChange(fieldChange('change-ben-1', 'Ben', 0, Date.now() - 5 * HOUR), {
       state: 'draft',
       seq: 2,
-      by: 'ben@x.test',
+      actor: { email: 'ben@x.test', role: 'member' }, facts: {},
       field: first.field.next,
     });
     expect(second).toMatchObject({ status: 'applied', field: { next: { value: 'Ben', seq: 2 } } });
@@ -48,7 +48,7 @@ describe('per-field last writer wins by server order', () => {
 
 describe('retried pushes', () => {
   it('a change whose id the server already holds is a duplicate and changes nothing', () => {
-    const decision = decideChange({ kind: 'briefSent', id: 'brief-0001', handoff, brief: 'text', clientAt: 0 }, { storedSeq: 4, state: 'sent', seq: 9, by: 'a@x.test' });
+    const decision = decideChange({ kind: 'briefSent', id: 'brief-0001', handoff, brief: 'text', clientAt: 0 }, { storedSeq: 4, state: 'sent', seq: 9, actor: { email: 'a@x.test', role: 'member' }, facts: {} });
     expect(decision).toEqual({ status: 'duplicate', seq: 4 });
   });
 });
@@ -82,7 +82,7 @@ describe('handoff state machine', () => {
 
   it('a refused receipt is refused as a change, with the reason', () => {
     const receipt: Change = { kind: 'receipt', id: 'receipt-01', handoff, answer: { decision: 'accepted', at: 0 }, checked: [], clientAt: 0 };
-    expect(decideChange(receipt, { state: 'draft', seq: 3, by: 'a@x.test' })).toMatchObject({ status: 'refused', reason: expect.stringMatching(/only a sent handoff/) });
+    expect(decideChange(receipt, { state: 'draft', seq: 3, actor: { email: 'a@x.test', role: 'member' }, facts: {} })).toMatchObject({ status: 'refused', reason: expect.stringMatching(/only a sent handoff/) });
   });
 });
 

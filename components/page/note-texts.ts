@@ -1,3 +1,4 @@
+import { hostText } from '../../lib/host-text';
 import { BATON_NOTE_MARK, MAX_NOTE_CHARS } from '../../lib/note-format';
 
 /**
@@ -9,7 +10,7 @@ import { BATON_NOTE_MARK, MAX_NOTE_CHARS } from '../../lib/note-format';
 export function batonNoteTexts(root: ParentNode, noteSelector: string): string[] {
   return [...root.querySelectorAll(noteSelector)]
     .filter((note) => !note.parentElement?.closest(noteSelector))
-    .map((note) => note.textContent ?? '')
+    .map((note) => hostText(note.textContent ?? ''))
     .filter((text) => BATON_NOTE_MARK.test(text))
     .slice(-50)
     .map((text) => text.slice(0, MAX_NOTE_CHARS));

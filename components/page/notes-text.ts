@@ -1,3 +1,4 @@
+import { hostText } from '../../lib/host-text';
 import { MAX_NOTE_CHARS } from '../../lib/note-format';
 
 /** Notes read for one Draft: the first 50 the page shows (the prompt's own cap is smaller still). */
@@ -11,7 +12,7 @@ const MAX_NOTES = 50;
 export function recordNotesText(root: ParentNode, selector: string): string[] {
   return [...root.querySelectorAll(selector)]
     .filter((note) => !note.parentElement?.closest(selector))
-    .map((note) => ((note instanceof HTMLElement ? note.innerText : note.textContent) ?? '').trim())
+    .map((note) => hostText((note instanceof HTMLElement ? note.innerText : note.textContent) ?? '').trim())
     .filter(Boolean)
     .slice(0, MAX_NOTES)
     .map((text) => text.slice(0, MAX_NOTE_CHARS));

@@ -4,14 +4,15 @@ import { teamConnection } from '../storage/team-connection';
 import { applyPulled } from './apply';
 import { setSyncPhase, syncPhase } from './link';
 import { followLive } from './live';
-import { pullAll, pullCursor } from './pull';
-import { pushOutbox } from './push';
+import { pullCursor } from './pull';
+import { recordSyncFailure } from './sync-backoff';
+import { syncCycle } from './sync-cycle';
 import { TeamServerError } from './team-request';
 
 /** A change goes out this long after the last keystroke: one push per typing pause, well inside 2 s. */
 export const PUSH_DEBOUNCE_MS = 150;
-/** Retries while the server is down: 1 s, 2 s, 4 s … up to a minute. */
-const RETRY_MS = { first: 1_000, max: 60_000 };
+/** The live channel's reconnect pause, and the least time a stream must last to count as open. */
+const LIVE_RETRY_MS = 1_000;
 /** The live channel stays open this long after the last sign of an open panel or board. */
 export const LIVE_LINGER_MS = 45_000;
 
@@ -25,15 +26,16 @@ export interface SyncLoop {
 }
 
 /**
- * The worker's sync: one cycle at a time (push what waits, then pull), retried with backoff
- * while the server is unreachable, stopped by a revoked token. Everything it needs to resume
- * (outbox, cursor) is in IndexedDB, so a restarted worker simply runs a cycle.
+ * The worker's sync: one cycle at a time (push what waits, then pull), retried with backoff and
+ * jitter while the server is unreachable or failing (lib/sync/retry-delay.ts), stopped by a
+ * revoked token. A failing push waits out its backoff while pulls and the live channel go on.
+ * Everything it needs to resume (outbox, cursor, backoff) is in IndexedDB, so a restarted
+ * worker simply runs a cycle.
  */
 export function startSyncLoop(db: BatonDb, onTouched: (refs: RecordRef[]) => Promise<void>): SyncLoop {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let again = false;
-  let failures = 0;
   let liveUntil = 0;
   let live: AbortController | undefined;
 
@@ -49,10 +51,8 @@ export function startSyncLoop(db: BatonDb, onTouched: (refs: RecordRef[]) => Pro
       const connection = await teamConnection.get();
       // Revoked stays revoked until the person connects again (a new link resets the status).
       if (!connection || (await syncPhase(db)) === 'revoked') return;
-      await pushOutbox(db, connection);
-      await onTouched(await pullAll(db, connection));
-      failures = 0;
-      await setSyncPhase(db, 'synced');
+      if ((await syncCycle(db, connection, onTouched)) === 'synced') await setSyncPhase(db, 'synced');
+      else await scheduleRetry();
     } catch (error) {
       await failed(error);
     } finally {
@@ -72,10 +72,14 @@ export function startSyncLoop(db: BatonDb, onTouched: (refs: RecordRef[]) => Pro
       await setSyncPhase(db, 'revoked', message);
       return false;
     }
-    failures += 1;
-    await setSyncPhase(db, 'offline', message);
-    schedule(Math.min(RETRY_MS.max, RETRY_MS.first * 2 ** (failures - 1)));
+    schedule(Math.max(0, (await recordSyncFailure(db, error)) - Date.now()));
     return true;
+  }
+
+  /** A push deferred by its backoff: come back when it is due. */
+  async function scheduleRetry(): Promise<void> {
+    const status = await db.syncMeta.get('status');
+    if (status?.key === 'status' && status.retryAt !== undefined) schedule(Math.max(0, status.retryAt - Date.now()));
   }
 
   async function follow(): Promise<void> {
@@ -91,11 +95,13 @@ export function startSyncLoop(db: BatonDb, onTouched: (refs: RecordRef[]) => Pro
           await followLive(connection, await pullCursor(db), async (page) => onTouched(await applyPulled(db, page.changes, page.cursor, connection.member.email)), signal);
         } catch (error) {
           if (!(await failed(error))) return;
-          await new Promise((resolve) => setTimeout(resolve, RETRY_MS.first * Math.min(failures, 10)));
+          const status = await db.syncMeta.get('status');
+          const wait = status?.key === 'status' && status.retryAt !== undefined ? status.retryAt - Date.now() : LIVE_RETRY_MS;
+          await new Promise((resolve) => setTimeout(resolve, Math.max(LIVE_RETRY_MS, wait)));
           continue;
         }
         // A stream that ends at once (a proxy cutting it) must not become a busy loop.
-        if (Date.now() - opened < RETRY_MS.first) await new Promise((resolve) => setTimeout(resolve, RETRY_MS.first));
+        if (Date.now() - opened < LIVE_RETRY_MS) await new Promise((resolve) => setTimeout(resolve, LIVE_RETRY_MS));
       }
     } finally {
       clearInterval(stopAt);

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { syncStatusLine, type SyncStatusLine } from '../../lib/sync/status-line';
 import { batonDb } from '../storage/db';
-import { syncPhase } from './link';
 
 /** Where this device's sync stands, live from IndexedDB; undefined when not connected. */
 export function useSyncState(): SyncStatusLine | undefined {
@@ -9,10 +8,11 @@ export function useSyncState(): SyncStatusLine | undefined {
     const db = batonDb();
     return db.transaction('r', db.syncMeta, db.outbox, async () => {
       if (!(await db.syncMeta.get('link'))) return undefined;
-      const phase = await syncPhase(db);
+      const status = await db.syncMeta.get('status');
       const entries = await db.outbox.toArray();
       const refused = entries.filter((entry) => entry.refused).length;
-      return syncStatusLine(phase ?? 'syncing', entries.length - refused, refused);
+      if (status?.key !== 'status') return syncStatusLine('syncing', entries.length - refused, refused);
+      return syncStatusLine(status.phase, entries.length - refused, refused, status.retryAt);
     });
   }, []);
 }

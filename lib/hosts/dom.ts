@@ -1,12 +1,12 @@
-import { normalizeStage } from '../gate';
+import { hostLabel } from '../host-text';
 
 // Small DOM readers shared by the adapters. They take the element or event to read, never
 // reach for globals, so each adapter stays a file of data plus a few lines of code.
 // Salesforce renders inside open shadow roots (native LWC), so lookups here cross them.
 
+/** An element's text as a one-line label, without the characters Baton may not store (lib/host-text.ts). */
 export function textOf(element: Element | null | undefined): string | undefined {
-  const text = element?.textContent ? normalizeStage(element.textContent) : '';
-  return text === '' ? undefined : text;
+  return hostLabel(element?.textContent);
 }
 
 /** The element the user acted on: inside a shadow root, not the host the event was retargeted to. */
@@ -49,7 +49,7 @@ export function matchesAny(element: Element | undefined, selectors: string[]): b
 
 /** What the option says on screen; its aria-label when it shows no text (an icon). */
 export function optionLabel(option: Element): string | undefined {
-  return textOf(option) ?? option.getAttribute('aria-label') ?? undefined;
+  return textOf(option) ?? hostLabel(option.getAttribute('aria-label'));
 }
 
 const COMMIT_KEYS = new Set(['Enter', ' ', 'Spacebar']);

@@ -1,6 +1,6 @@
 import type { RecordRef } from '../record';
 import type { HostAdapter, ListingAdapter } from './adapter';
-import { normalizeStage } from '../gate';
+import { hostLabel } from '../host-text';
 import { activatedButton, textOf } from './dom';
 
 // Facts from shared/host-apps.md (Pipedrive): [V] seen in working extensions' code.
@@ -23,7 +23,7 @@ function dealTitle(doc: Document): string | undefined {
   const fromHeader = textOf(doc.querySelector(SELECTORS.title));
   if (fromHeader) return fromHeader;
   // Any other title (the app's name while it loads, another page's) names no deal.
-  return DEAL_TITLE_SUFFIX.test(doc.title) ? normalizeStage(doc.title.replace(DEAL_TITLE_SUFFIX, '')) || undefined : undefined;
+  return DEAL_TITLE_SUFFIX.test(doc.title) ? hostLabel(doc.title.replace(DEAL_TITLE_SUFFIX, '')) : undefined;
 }
 
 export const WON_STAGE = 'Won';
@@ -104,7 +104,7 @@ export function dealFromUrl(url: URL): RecordRef | undefined {
 }
 
 function stageLabel(button: Element): string | undefined {
-  const label = button.getAttribute('aria-label') ?? textOf(button)?.replace(DAYS_IN_STAGE_PREFIX, '');
+  const label = hostLabel(button.getAttribute('aria-label')) ?? textOf(button)?.replace(DAYS_IN_STAGE_PREFIX, '');
   return label?.trim() || undefined;
 }
 

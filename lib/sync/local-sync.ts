@@ -15,7 +15,8 @@ export interface OutboxEntry {
   refused?: { reason: string; at: number };
 }
 
-export const SYNC_PHASES = ['synced', 'syncing', 'offline', 'revoked'] as const;
+/** offline: the server cannot be reached; failing: it answers, but with an error (5xx, 429): retried with backoff. */
+export const SYNC_PHASES = ['synced', 'syncing', 'offline', 'failing', 'revoked'] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
 export type SyncMeta =
@@ -23,7 +24,15 @@ export type SyncMeta =
   | { key: 'link'; server: string; email: string }
   /** The last server sequence pulled: the next pull starts after it. */
   | { key: 'cursor'; cursor: number }
-  | { key: 'status'; phase: SyncPhase; message?: string; at: number };
+  | {
+      key: 'status';
+      phase: SyncPhase;
+      message?: string;
+      at: number;
+      /** After a failed sync (offline, failing): failures in a row, and when the outbox is next pushed. Pulls go on meanwhile. */
+      failures?: number;
+      retryAt?: number;
+    };
 
 /** The server sequence of the value this client last saw for one field: a push's baseSeq. */
 export interface FieldSeq {

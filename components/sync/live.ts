@@ -5,8 +5,9 @@ import { PullResponseSchema, type PullResponse } from '../../lib/sync/schemas';
 import { TeamServerError } from './team-request';
 
 /**
- * The server ends a member's oldest channel when they open one too many ('superseded'), or one
- * that spent their request budget ('limited'), and says in how many seconds to come back.
+ * The server ends a member's oldest channel when they open one too many ('superseded'), one
+ * that spent their request budget ('limited'), or every channel of a server process that is
+ * stopping ('draining', to reconnect to another), and says in how many seconds to come back.
  */
 const ComeBackLaterSchema = z.object({ retryAfter: z.number() });
 /** When a server asks for a pause without a usable length; and the longest pause honoured (pulls still run every minute). */
@@ -39,7 +40,7 @@ export async function followLive(connection: TeamConnection, cursor: number, onP
       const { done, value: event } = await reader.read();
       if (done) return;
       if (event.event === 'revoked') throw new TeamServerError('This device’s access to the team server was revoked.', 401);
-      if (event.event === 'superseded' || event.event === 'limited') return await pause(comeBackAfter(event.data), signal);
+      if (event.event === 'superseded' || event.event === 'limited' || event.event === 'draining') return await pause(comeBackAfter(event.data), signal);
       if (event.event !== 'changes') continue;
       const page = PullResponseSchema.safeParse(JSON.parse(event.data));
       if (page.success) await onPage(page.data);

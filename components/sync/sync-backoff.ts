@@ -6,10 +6,16 @@ import { TeamServerError } from './team-request';
 // The backoff lives in IndexedDB beside the status, not in the worker's memory: MV3 stops an idle
 // worker after 30 s, and a restarted worker must neither forget a 5-minute wait nor start over at 1 s.
 
-/** Unreachable (network, timeout) reads "offline"; a server that answered with an error reads "failing". */
+/**
+ * Unreachable (network, timeout) reads "offline", and so does a server that says it is
+ * unavailable for now (502, 503, 504: restarting, its database away); a server that answered
+ * with another error reads "failing".
+ */
 export function failurePhase(error: unknown): SyncPhase {
-  return error instanceof TeamServerError && error.status >= 400 ? 'failing' : 'offline';
+  return error instanceof TeamServerError && error.status >= 400 && !UNAVAILABLE.has(error.status) ? 'failing' : 'offline';
 }
+
+const UNAVAILABLE = new Set([502, 503, 504]);
 
 /** Records one more failure in a row; returns when the outbox is next pushed. Nothing when not linked. */
 export async function recordSyncFailure(db: BatonDb, error: unknown, now = Date.now(), random = Math.random): Promise<number> {

@@ -1,3 +1,4 @@
+import type { Logger } from '../observability/logger';
 import type { Caller } from '../storage/members-store';
 import type { Store } from '../storage/store';
 
@@ -7,8 +8,10 @@ export interface ServerOptions {
   allowedOrigins: readonly string[];
   /** The server's clock; tests move it. */
   now: () => number;
-  /** One line per request; never given a token, a code or a body. */
+  /** A line the server has to say outside any request (the store's repairs, a failed re-check). */
   log: (line: string) => void;
+  /** One JSON line per request, with its id (observability/request-log.ts); silent when not given. */
+  logger?: Logger;
   /** Requests per member (or per address, before sign-in) per minute, per server process. */
   requestsPerMinute: number;
   /** Failed sign-ins per client address per minute (default AUTH_FAILURES_PER_MINUTE, http/guards.ts). */
@@ -18,6 +21,8 @@ export interface ServerOptions {
    * limits count by the client the proxy names in X-Forwarded-For (http/client-address.ts).
    */
   trustProxy?: boolean;
+  /** This process's state: draining once it was told to stop (live streams are sent elsewhere). */
+  lifecycle?: { draining: boolean };
 }
 
 export interface AppEnv {

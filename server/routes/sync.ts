@@ -1,22 +1,14 @@
 import { Hono } from 'hono';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import { MAX_PULL_LIMIT, PullQuerySchema, PushEnvelopeSchema } from '../../lib/sync/schemas';
+import { streamSSE } from 'hono/streaming';
+import { PullQuerySchema, PushEnvelopeSchema } from '../../lib/sync/schemas';
 import type { AppEnv, ServerOptions } from '../http/app-env';
 import { admit, bearerToken, memberKey, refuseBeforeLookup, requireMember } from '../http/guards';
-import { LiveStreams, SUPERSEDED_RETRY_AFTER_S } from '../http/live-streams';
+import { followTeam } from '../http/live-follow';
+import { LiveStreams } from '../http/live-streams';
 import type { RateLimiter } from '../http/rate-limit';
 import { inPushOrder, parsePushChanges } from '../http/push-changes';
 import { parseJsonBody, parseWith } from '../http/request-error';
 
-/** How often an open live channel looks for others' changes: well inside the 2 s budget. */
-export const LIVE_POLL_MS = 500;
-/** A live channel ends after this long; the client opens a new one (bounded work per request). */
-export const LIVE_MAX_MS = 10 * 60_000;
-/**
- * An open live channel takes one request from its member's budget this often: what a client
- * pulling often enough for the 2 s budget would spend (30 a minute; 4 streams, 120 of 600).
- */
-export const LIVE_CHARGE_MS = 2_000;
 
 export function syncRoutes(options: ServerOptions, limiter: RateLimiter): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -46,46 +38,15 @@ export function syncRoutes(options: ServerOptions, limiter: RateLimiter): Hono<A
     return c.json(page);
   });
 
-  // Server-sent events while a panel or board is open. It reads the database, not this
-  // process's memory, so a change pushed through any server process reaches it. A member holds
-  // a few at once (http/live-streams.ts) and pays for them from their budget as they stay open.
+  // Server-sent events while a panel or board is open. It sleeps until the database says the
+  // team changed (in any server process), then reads the database, not this process's memory.
+  // A member holds a few at once (http/live-streams.ts) and pays for them as they stay open.
   routes.get('/live', member, async (c) => {
-    let { cursor } = parseWith(PullQuerySchema, c.req.query(), 'query');
+    const { cursor } = parseWith(PullQuerySchema, c.req.query(), 'query');
     const { teamId, memberId } = c.get('caller');
-    const token = c.get('token');
     const held = liveStreams.enter(memberId);
-    return streamSSE(c, async (stream) => {
-      try {
-        const until = Date.now() + LIVE_MAX_MS;
-        let chargedAt = Date.now();
-        while (!stream.aborted && Date.now() < until) {
-          if (held.superseded) return await comeBackLater(stream, 'superseded', SUPERSEDED_RETRY_AFTER_S);
-          if (Date.now() - chargedAt >= LIVE_CHARGE_MS) {
-            chargedAt = Date.now();
-            if (!limiter.take(memberKey(memberId), options.now())) return await comeBackLater(stream, 'limited', limiter.retryAfterSeconds(options.now()));
-          }
-          if (!(await options.store.members.callerByToken(token))) {
-            await stream.writeSSE({ event: 'revoked', data: '{}' });
-            return;
-          }
-          // Given the token, the server notes what this device has been handed (a conflict is
-          // judged from it, see lib/sync/field-merge.ts).
-          const page = await options.store.sync.pull(teamId, cursor, MAX_PULL_LIMIT, token);
-          if (page.changes.length > 0) {
-            await stream.writeSSE({ event: 'changes', id: String(page.cursor), data: JSON.stringify(page) });
-            cursor = page.cursor;
-          }
-          if (!page.more) await stream.sleep(LIVE_POLL_MS);
-        }
-      } finally {
-        held.leave();
-      }
-    });
+    const follow = { store: options.store, limiter, now: options.now, memberKey: memberKey(memberId), teamId, token: c.get('token'), cursor, held, draining: () => options.lifecycle?.draining ?? false };
+    return streamSSE(c, (stream) => followTeam(stream, follow));
   });
   return routes;
-}
-
-/** Ends a live stream telling its client why and after how many seconds to open another. */
-async function comeBackLater(stream: SSEStreamingApi, event: 'superseded' | 'limited', retryAfter: number): Promise<void> {
-  await stream.writeSSE({ event, data: JSON.stringify({ retryAfter }) });
 }

@@ -2,6 +2,7 @@ import type { Role } from '../../lib/sync/roles';
 import type { InviteCreated, Member, MemberList } from '../../lib/sync/schemas';
 import { hashSecret, newSecret } from '../secrets';
 import type { Sql } from './sql';
+import { NOTIFY_MEMBERS } from './team-pokes';
 
 /** An invite code is good for this long, and once. */
 export const INVITE_LIFETIME_MS = 7 * 86_400_000;
@@ -100,6 +101,8 @@ export class MembersStore {
         await tx.query('DELETE FROM tokens WHERE member_id = $1', [member.id]);
         await tx.query('UPDATE invites SET used_at = $2 WHERE invited_by = $1 AND used_at IS NULL', [member.id, now]);
       }
+      // Their open live streams, in any server process, end on this (once it commits).
+      if (members.length > 0) await tx.query(NOTIFY_MEMBERS, [String(teamId)]);
       return invites.length + members.length > 0 ? 'revoked' : 'notFound';
     });
   }

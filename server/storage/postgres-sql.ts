@@ -16,6 +16,12 @@ export function openPostgresSql(url: string, options: { maxConnections?: number 
   return {
     ...clientSql(client),
     transaction: (work) => pipelinedTransaction(client, work),
+    // postgres.js listens on a connection of its own and listens again after it reconnects
+    // (a restarted database), calling onListening each time.
+    listen: async (channel, onNotify, onListening) => {
+      const { unlisten } = await client.listen(channel, onNotify, onListening);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

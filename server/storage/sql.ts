@@ -16,6 +16,12 @@ export interface Sql {
    * back: the PostgreSQL driver sends the commit in the same packet as a last write.
    */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Hears `pg_notify(channel, payload)` from every process on the database, once committed.
+   * `onListening` runs each time the listening connection is (re)established: notifications
+   * sent while it was down are lost, so the caller looks again then. Resolves with a stop.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void, onListening?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import { hashSecret } from '../secrets';
 import { CALLER_BY_TOKEN_HASH, toCaller, type Caller, type CallerRow } from './members-store';
 import type { Sql } from './sql';
 import { GroupContext, type ReadContext } from './group-context';
+import { NOTIFY_CHANGES } from './team-pokes';
 import { TeamPushQueue } from './team-push-queue';
 
 const KEY_COLUMNS = 'host = $2 AND object_type = $3 AND record_id = $4 AND template_id = $5';
@@ -104,6 +105,8 @@ export class SyncStore {
         }
         results[index]!.push(toResult(change, decision));
       }
+      // Wakes the team's live streams in every server process, once this commits.
+      if (stored.size > storedRows.length) void tx.query(NOTIFY_CHANGES, [String(teamId)]);
       return results;
     });
   }

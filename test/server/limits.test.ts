@@ -5,7 +5,6 @@ import { createApp } from '../../server/app';
 import { DEFAULT_ALLOWED_ORIGINS } from '../../server/http/origins';
 import { AUTH_FAILURES_PER_MINUTE } from '../../server/http/guards';
 import { MAX_LIVE_STREAMS_PER_MEMBER } from '../../server/http/live-streams';
-import { LIVE_POLL_MS } from '../../server/routes/sync';
 import { migrate } from '../../server/storage/migrate';
 import type { Sql } from '../../server/storage/sql';
 import { openSql, storeOver, type Store } from '../../server/storage/store';
@@ -29,6 +28,7 @@ function counting(sql: Sql, count: { n: number }): Sql {
     query: (text, params) => ((count.n += 1), sql.query(text, params)),
     exec: (text) => ((count.n += 1), sql.exec(text)),
     transaction: (work) => sql.transaction((tx) => work(counting(tx, count))),
+    ...(sql.listen ? { listen: sql.listen.bind(sql) } : {}),
     close: () => sql.close(),
   };
 }
@@ -37,8 +37,8 @@ const servers: LimitedServer[] = [];
 const openStreams: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(openStreams.splice(0).map((cancel) => cancel()));
-  // A cancelled stream notices at its next look (every LIVE_POLL_MS): the database stays open till then.
-  await new Promise((resolve) => setTimeout(resolve, LIVE_POLL_MS * 2));
+  // A cancelled stream wakes on the abort and ends its read, if one is under way, before the database closes.
+  await new Promise((resolve) => setTimeout(resolve, 200));
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 

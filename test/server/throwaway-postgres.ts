@@ -14,6 +14,10 @@ export interface ThrowawayPostgres {
   url: string;
   /** The same server through its Unix socket, as a server on the database's own machine reaches it. */
   socketUrl: string;
+  /** Stops the database server, keeping its data, as a restart begins. */
+  pause(): void;
+  /** Starts it again on the same port after pause(). */
+  resume(): void;
   stop(): void;
 }
 
@@ -32,8 +36,11 @@ export async function startThrowawayPostgres(options: { durable: boolean }): Pro
   asOwner(`${BIN}/initdb`, ['-D', data, '-A', 'trust', '-U', 'baton', '-E', 'UTF8', '--no-sync']);
   // Tests trade durability for speed; the bench keeps PostgreSQL's defaults (fsync on).
   const settings = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
-  asOwner(`${BIN}/pg_ctl`, ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${settings}`, 'start']);
+  const start = () => asOwner(`${BIN}/pg_ctl`, ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${settings}`, 'start']);
+  start();
   return {
+    pause: () => asOwner(`${BIN}/pg_ctl`, ['-D', data, '-w', '-m', 'fast', 'stop']),
+    resume: start,
     url: `postgres://baton@127.0.0.1:${port}/postgres`,
     socketUrl: `postgres://baton@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     stop() {

@@ -10,7 +10,7 @@ import { BatonDb } from '../../../components/storage/db';
 import { handoffKey, saveFieldValue } from '../../../components/storage/handoffs';
 import { installTemplates } from '../../../components/storage/templates';
 import { pushOutbox } from '../../../components/sync/push';
-import { recordSyncFailure } from '../../../components/sync/sync-backoff';
+import { failurePhase, recordSyncFailure } from '../../../components/sync/sync-backoff';
 import { syncCycle } from '../../../components/sync/sync-cycle';
 import { TeamServerError } from '../../../components/sync/team-request';
 import { dealRef, salesToOnboarding } from '../helpers';
@@ -145,6 +145,14 @@ describe('a failing push', () => {
     expect(syncStatusLine(row!.phase, 2, 0, row!.retryAt)).toEqual({ kind: 'failing', waiting: 2, retryAt: waits.at(-1) });
     await recordSyncFailure(rep.db, new TeamServerError('The team server cannot be reached.', 0), 0);
     expect(await status(rep)).toMatchObject({ phase: 'offline', failures: 13 });
+  });
+});
+
+describe('what a failure is called', () => {
+  it('a server that says it is unavailable for now (its database away, restarting) reads as offline, another error as failing', () => {
+    expect([502, 503, 504].map((status) => failurePhase(new TeamServerError('unavailable', status)))).toEqual(['offline', 'offline', 'offline']);
+    expect(failurePhase(new TeamServerError('failed', 500))).toBe('failing');
+    expect(failurePhase(new TeamServerError('unreachable', 0))).toBe('offline');
   });
 });
 

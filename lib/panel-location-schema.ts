@@ -16,6 +16,7 @@ export const PanelLocationSchema = z.object({
   movedTo: z.optional(z.string().check(z.maxLength(LABEL_MAX_LENGTH))),
   /** The stage the page shows the record in (safety net, lib/unverified.ts). */
   shownStage: z.optional(z.string().check(z.maxLength(LABEL_MAX_LENGTH))),
+  covered: z.optional(z.boolean()),
 });
 
 export const DockFrameRoleSchema = z.enum(DOCK_FRAME_ROLES);

@@ -25,6 +25,8 @@ export interface PanelLocation {
   movedTo?: string;
   /** The stage the host page shows the record in now (safety net, lib/unverified.ts). */
   shownStage?: string;
+  /** The host page draws over (or fades) the panel: said in the panel, the guard blocks as ever. */
+  covered?: boolean;
 }
 
 /** What the worker tells a bound frame: which of Baton's frames it is, and what its tab shows. */

@@ -63,8 +63,11 @@ const DATE_OR_DURATION = [
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** One to four words of letters (any script), hyphens, apostrophes, dots: "Dana O'Neil", "J. Doe". */
 const NAME = /^\p{L}[\p{L}\p{M}'’.-]*( \p{L}[\p{L}\p{M}'’.-]*){0,3}$/u;
-/** Words that name a group, a role or nobody: "the team", "sales", "someone". */
-const NOT_A_PERSON = /\b(team|sales|support|onboarding|success|cs|ops|operations|delivery|department|dept|group|someone|somebody|anyone|anybody|whoever|everyone|nobody|me|us|them|we|they|it|management|manager|tbd|tbc|unknown|usual)\b/i;
+/**
+ * Words that name a group, a role or nobody ("the team", "sales", "someone"), and one-word
+ * replies that are shaped like a first name but name nobody ("ok", "yes", "done").
+ */
+const NOT_A_PERSON = /\b(team|sales|support|onboarding|success|cs|ops|operations|delivery|department|dept|group|someone|somebody|anyone|anybody|whoever|everyone|nobody|me|us|them|we|they|it|management|manager|tbd|tbc|unknown|usual|ok|okay|k|yes|yep|no|done|fine|sure|good|same)\b/i;
 
 const normalize = (value: string) => value.trim().toLowerCase().replace(/^[\s.,;:!]+|[\s.,;:!]+$/g, '').replace(/\s+/g, ' ');
 

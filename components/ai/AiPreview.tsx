@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import type { AiRequest } from '../../lib/ai/prompts';
 import type { AiFailure } from '../../lib/ai/failure';
+import { failureParts, mayRetry } from '../../lib/ai/failure-parts';
+import { aiFailureSentence } from './failure-words';
 import type { AiProviderView } from './use-ai-provider';
 import type { AiRequestControl } from './use-ai-request';
 
@@ -20,7 +22,7 @@ export function AiRequestSteps({ provider, ai, capNote }: { provider: AiProvider
       />
     );
   }
-  return state.step === 'answered' && !state.result.ok ? <AiFailureNote failure={state.result} /> : null;
+  return state.step === 'answered' && !state.result.ok ? <AiFailureNote failure={state.result} onRetry={ai.retry} /> : null;
 }
 
 interface AiPreviewProps {
@@ -49,10 +51,16 @@ function AiPreview({ provider, request, capNote, sending, downloaded, onSend, on
       </p>
       <p className="ai-preview__cap">{i18n.t('ai.preview.schema')}</p>
       {request.privateLabels.length > 0 ? <p className="ai-preview__cap">{i18n.t('ai.preview.private', [request.privateLabels.join(', ')])}</p> : null}
-      {/* Rendered as text: host notes are never markup here. */}
-      <pre className="ai-preview__text" data-testid="ai-sent-text" tabIndex={0}>
-        {request.messages.map((message) => `[${message.role}]\n${message.content}`).join('\n\n')}
-      </pre>
+      {/* Each message in full, in the panel's own flow (no small scrolling box), and as text:
+          host notes are never markup here. */}
+      <div className="ai-preview__text" data-testid="ai-sent-text">
+        {request.messages.map((message, index) => (
+          <section key={index} className="ai-preview__message" data-testid="ai-sent-message" data-role={message.role}>
+            <h4>{i18n.t(`ai.preview.role.${message.role}`)}</h4>
+            <p className="ai-preview__content">{message.content}</p>
+          </section>
+        ))}
+      </div>
       {sending ? (
         <p role="status" className="ai-preview__status">
           {downloaded !== undefined && downloaded < 1 ? i18n.t('ai.preview.downloading', [String(Math.round(downloaded * 100))]) : i18n.t('ai.preview.sending')}
@@ -70,13 +78,25 @@ function AiPreview({ provider, request, capNote, sending, downloaded, onSend, on
   );
 }
 
-/** Why there is no suggestion, in words the rep (or whoever runs the endpoint) can act on. */
-export function AiFailureNote({ failure }: { failure: AiFailure }) {
-  const detail = failure.detail ?? '';
-  const text = i18n.t(`ai.reason.${failure.reason}`, [detail]);
+/** Why there is no suggestion, as a sentence the rep (or whoever runs the endpoint) can act on, and Retry where it can help. */
+export function AiFailureNote({ failure, onRetry }: { failure: AiFailure; onRetry?(): void }) {
+  const { aside } = failureParts(failure);
   return (
-    <p className="notice notice--error" role="alert" data-testid="ai-failure" data-reason={failure.reason}>
-      {i18n.t('ai.reason.prefix', [text.trim()])}
-    </p>
+    <div className="notice notice--error ai-failure" role="alert" data-testid="ai-failure" data-reason={failure.reason}>
+      <p>
+        <strong>{i18n.t('ai.failure.title')}</strong> {aiFailureSentence(failure)}
+      </p>
+      {aside ? (
+        <details className="ai-failure__detail">
+          <summary>{i18n.t('ai.failure.detail')}</summary>
+          <p>{aside}</p>
+        </details>
+      ) : null}
+      {onRetry && mayRetry(failure.reason) ? (
+        <button type="button" className="button" onClick={onRetry}>
+          {i18n.t('ai.failure.retry')}
+        </button>
+      ) : null}
+    </div>
   );
 }

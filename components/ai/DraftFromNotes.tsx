@@ -2,7 +2,10 @@ import { i18n } from '#i18n';
 import { useState } from 'react';
 import type { DraftAnswer } from '../../lib/ai/answers';
 import { draftRequest, MAX_NOTES_CHARS } from '../../lib/ai/prompts';
-import { draftSuggestions, type FieldSuggestion } from '../../lib/ai/suggestions';
+import { draftSuggestions, type FieldSuggestion, type SuggestionFlag } from '../../lib/ai/suggestions';
+import { DEFAULT_MIN_LENGTH } from '../../lib/quality';
+import type { TemplateField } from '../../lib/template';
+import { fieldIssueText, qualityFlagText } from '../words/checklist-words';
 import type { Handoff } from '../../lib/checklist-status';
 import { messenger } from '../../lib/messages';
 import { ownEntry } from '../../lib/own-key';
@@ -17,6 +20,8 @@ interface DraftFromNotesProps {
   recordTitle: string | undefined;
   recordUrl: string | undefined;
   handoff: Handoff;
+  /** The team's members, when known: a suggested next owner is checked against them. */
+  members: readonly string[] | undefined;
 }
 
 type Decision = 'accepted' | 'discarded';
@@ -31,7 +36,7 @@ export function DraftFromNotes(props: DraftFromNotesProps) {
   return provider ? <DraftPanel provider={provider} {...props} /> : null;
 }
 
-function DraftPanel({ provider, recordRef, recordTitle, recordUrl, handoff }: DraftFromNotesProps & { provider: AiProviderView }) {
+function DraftPanel({ provider, recordRef, recordTitle, recordUrl, handoff, members }: DraftFromNotesProps & { provider: AiProviderView }) {
   const { template, values } = handoff;
   const ai = useAiRequest<DraftAnswer>(provider);
   const save = useFieldSaver();
@@ -79,9 +84,10 @@ function DraftPanel({ provider, recordRef, recordTitle, recordUrl, handoff }: Dr
         <>
           {state.result.repaired ? <p className="ai-draft__meta">{i18n.t('ai.preview.repaired')}</p> : null}
           <ul className="ai-suggestions">
-            {draftSuggestions(state.result.answer, asked, notesText).map((suggestion) => (
+            {draftSuggestions(state.result.answer, asked, notesText, { template, values, context: { members } }).map((suggestion) => (
               <Suggestion
                 key={suggestion.fieldId}
+                field={asked.find((field) => field.id === suggestion.fieldId)!}
                 suggestion={suggestion}
                 decision={decisions[suggestion.fieldId]}
                 filledMeanwhile={(ownEntry(values, suggestion.fieldId) ?? '').trim() !== '' && !decisions[suggestion.fieldId]}
@@ -101,6 +107,7 @@ function DraftPanel({ provider, recordRef, recordTitle, recordUrl, handoff }: Dr
 }
 
 interface SuggestionProps {
+  field: TemplateField;
   suggestion: FieldSuggestion;
   decision: Decision | undefined;
   /** The rep typed an answer after the draft was asked for: theirs stands, no Accept. */
@@ -108,9 +115,15 @@ interface SuggestionProps {
   onDecide(suggestion: FieldSuggestion & { kind: 'suggested' }, decision: Decision): void;
 }
 
-function Suggestion({ suggestion, decision, filledMeanwhile, onDecide }: SuggestionProps) {
+/**
+ * One field's suggestion. A flagged one (a quality check, the field's form, or a quote that is an
+ * instruction) says why under the value and is never the easy path: "Accept anyway" is the
+ * secondary button, so a rep pressing the first button of each row never takes it unread.
+ */
+function Suggestion({ field, suggestion, decision, filledMeanwhile, onDecide }: SuggestionProps) {
+  const flagged = suggestion.kind === 'suggested' && suggestion.flags.length > 0;
   return (
-    <li className="ai-suggestion" data-field={suggestion.fieldId} data-testid="ai-suggestion">
+    <li className="ai-suggestion" data-field={suggestion.fieldId} data-testid="ai-suggestion" data-flagged={flagged}>
       <strong>{suggestion.label}</strong>
       {suggestion.kind !== 'suggested' ? (
         <p className="ai-suggestion__none">{i18n.t(`ai.draft.${suggestion.kind}`)}</p>
@@ -118,20 +131,56 @@ function Suggestion({ suggestion, decision, filledMeanwhile, onDecide }: Suggest
         <>
           <p className="ai-suggestion__value">{suggestion.value}</p>
           <p className="ai-suggestion__source">{i18n.t('ai.draft.from', [suggestion.source])}</p>
+          {flagged ? (
+            <ul id={flagsId(suggestion.fieldId)} className="ai-suggestion__flags" data-testid="ai-suggestion-flags">
+              {suggestion.flags.map((flag, index) => (
+                <li key={index} data-flag={flag.kind === 'quality' ? flag.flag.check : flag.kind}>
+                  {suggestionFlagText(flag, field)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {decision ? (
             <p role="status">{i18n.t(`ai.draft.${decision}`)}</p>
           ) : filledMeanwhile ? null : (
-            <div className="ai-suggestion__buttons">
-              <button type="button" className="button" onClick={() => onDecide(suggestion, 'accepted')} aria-label={`${i18n.t('ai.draft.accept')}: ${suggestion.label}`}>
-                {i18n.t('ai.draft.accept')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => onDecide(suggestion, 'discarded')} aria-label={`${i18n.t('ai.draft.discard')}: ${suggestion.label}`}>
-                {i18n.t('ai.draft.discard')}
-              </button>
-            </div>
+            <SuggestionButtons label={suggestion.label} flagsId={flagged ? flagsId(suggestion.fieldId) : undefined} onAccept={() => onDecide(suggestion, 'accepted')} onDiscard={() => onDecide(suggestion, 'discarded')} />
           )}
         </>
       )}
     </li>
   );
+}
+
+const flagsId = (fieldId: string) => `ai-flags-${fieldId}`;
+
+interface SuggestionButtonsProps {
+  label: string;
+  /** The flags' list, when there are flags: read out with the Accept anyway button. */
+  flagsId: string | undefined;
+  onAccept(): void;
+  onDiscard(): void;
+}
+
+/** Accept first for a clean suggestion; for a flagged one, Discard first and "Accept anyway" second. */
+function SuggestionButtons({ label, flagsId, onAccept, onDiscard }: SuggestionButtonsProps) {
+  const flagged = flagsId !== undefined;
+  const acceptWord = i18n.t(flagged ? 'ai.draft.acceptAnyway' : 'ai.draft.accept');
+  const accept = (
+    <button type="button" className={flagged ? 'button button--secondary' : 'button'} onClick={onAccept} aria-label={`${acceptWord}: ${label}`} aria-describedby={flagsId}>
+      {acceptWord}
+    </button>
+  );
+  const discard = (
+    <button type="button" className={flagged ? 'button' : 'button button--secondary'} onClick={onDiscard} aria-label={`${i18n.t('ai.draft.discard')}: ${label}`}>
+      {i18n.t('ai.draft.discard')}
+    </button>
+  );
+  return <div className="ai-suggestion__buttons">{flagged ? <>{discard}{accept}</> : <>{accept}{discard}</>}</div>;
+}
+
+/** A flag in the words the panel uses for a typed answer, or the instruction warning. */
+function suggestionFlagText(flag: SuggestionFlag, field: TemplateField): string {
+  if (flag.kind === 'quality') return qualityFlagText(flag.flag, field.quality?.minLength ?? DEFAULT_MIN_LENGTH);
+  if (flag.kind === 'form') return fieldIssueText(flag.issue);
+  return i18n.t('ai.draft.instructionQuote');
 }

@@ -32,14 +32,21 @@ function SummaryPanel({ provider, fields, privateIds, fieldAnchor }: SummarizePr
         </button>
       ) : null}
       <AiRequestSteps provider={provider} ai={ai} capNote={i18n.t('ai.preview.capSummary', [MAX_FIELD_CHARS.toLocaleString('en')])} />
-      {state.step === 'answered' && state.result.ok ? <Bullets answer={state.result.answer} fields={fields} fieldAnchor={fieldAnchor} /> : null}
+      {state.step === 'answered' && state.result.ok ? <Bullets answer={state.result.answer} fields={fields} fieldAnchor={fieldAnchor} onRetry={ai.retry} /> : null}
     </div>
   );
 }
 
-function Bullets({ answer, fields, fieldAnchor }: { answer: SummaryAnswer; fields: readonly HandedField[]; fieldAnchor(fieldId: string): string }) {
+interface BulletsProps {
+  answer: SummaryAnswer;
+  fields: readonly HandedField[];
+  fieldAnchor(fieldId: string): string;
+  onRetry(): void;
+}
+
+function Bullets({ answer, fields, fieldAnchor, onRetry }: BulletsProps) {
   const bullets = summaryBullets(answer, fields);
-  if (bullets.length === 0) return <AiFailureNote failure={{ reason: 'badAnswer', detail: 'no bullet named a field of the brief' }} />;
+  if (bullets.length === 0) return <AiFailureNote failure={{ reason: 'badAnswer', detail: 'no bullet named a field of the brief' }} onRetry={onRetry} />;
   return (
     <>
       <h3>{i18n.t('ai.summary.title')}</h3>

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 
 type Sender = Browser.runtime.MessageSender;
 import { AiError, failureOf } from '../../lib/ai/failure';
-import { effectiveProvider } from '../../lib/ai/settings';
+import { effectiveAiSettings } from '../../lib/ai/settings';
 import { AI_PORT, AiCallSchema, type AiReply } from '../../lib/ai/transport';
 import { aiSettings } from '../storage/ai-settings';
 import { managedPolicy } from '../storage/managed-policy';
@@ -37,8 +37,10 @@ async function answer(
     await mayAsk(sender).catch((error: unknown) => {
       throw new AiError('refused', error instanceof Error ? error.message : undefined);
     });
-    const [settings, policy] = await Promise.all([aiSettings.get(), managedPolicy.get()]);
-    if (effectiveProvider(settings, policy) !== 'endpoint') throw new AiError('off');
+    // The policy's endpoint, when it pins one, whatever the person typed (or a stale setting says).
+    const [chosen, policy] = await Promise.all([aiSettings.withKey(), managedPolicy.get()]);
+    const settings = effectiveAiSettings(chosen, policy);
+    if (settings.provider !== 'endpoint') throw new AiError('off');
     const timeout = AbortSignal.timeout(settings.timeoutSeconds * 1000);
     const signal = AbortSignal.any([cancelled, timeout]);
     try {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Complete } from '../../lib/ai/ask';
 import { chatCompletionsUrl } from '../../lib/ai/endpoint';
-import { effectiveProvider, parseAiSettings, type AiSettings } from '../../lib/ai/settings';
+import { effectiveAiSettings, parseAiSettings, type AiSettings } from '../../lib/ai/settings';
 import type { ManagedPolicy } from '../../lib/managed-policy';
 import { aiSettings } from '../storage/ai-settings';
 import { managedPolicy } from '../storage/managed-policy';
@@ -33,8 +33,9 @@ export function useAiProvider(): AiProviderView | undefined {
   return providerView(settings, policy);
 }
 
-export function providerView(settings: AiSettings = parseAiSettings(undefined), policy: ManagedPolicy): AiProviderView | undefined {
-  const kind = effectiveProvider(settings, policy);
+export function providerView(chosen: AiSettings = parseAiSettings(undefined), policy: ManagedPolicy): AiProviderView | undefined {
+  const settings = effectiveAiSettings(chosen, policy);
+  const kind = settings.provider;
   if (kind === 'builtIn') return { kind, timeoutSeconds: settings.timeoutSeconds, complete: (onProgress) => builtInComplete(onProgress) };
   if (kind !== 'endpoint' || !URL.canParse(settings.endpointUrl)) return undefined;
   let url: string;

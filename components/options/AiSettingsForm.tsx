@@ -15,7 +15,7 @@ export function AiSettingsForm() {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
 
   useEffect(() => {
-    void aiSettings.get().then(setDraft);
+    void aiSettings.withKey().then(setDraft);
     void managedPolicy.get().then(setPolicy);
     void builtInAvailability().then(setBuiltIn);
     return managedPolicy.watch(setPolicy);
@@ -23,6 +23,7 @@ export function AiSettingsForm() {
   if (!draft) return null;
 
   const forced = policy.aiProvider;
+  const pinnedUrl = policy.aiEndpoint;
   const allowed = (provider: AiProvider) => !forced || provider === 'off' || provider === forced;
   const edit = (change: Partial<AiSettings>) => (setDraft({ ...draft, ...change }), setOutcome(undefined));
 
@@ -31,7 +32,8 @@ export function AiSettingsForm() {
     const parsed = AiSettingsSchema.safeParse({ ...draft, endpointUrl: draft.endpointUrl.trim(), model: draft.model.trim() });
     if (!parsed.success) return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')]) });
     if (parsed.data.provider === 'endpoint') {
-      const problem = endpointProblem(parsed.data);
+      // A pinned address is the organization's to get right; the person's own stays as it was.
+      const problem = endpointProblem(parsed.data, pinnedUrl);
       if (problem) return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [problem]) });
     }
     void aiSettings.set(parsed.data).then(
@@ -57,8 +59,19 @@ export function AiSettingsForm() {
           <>
             <label>
               {i18n.t('ai.settings.url')}
-              <input value={draft.endpointUrl} placeholder={i18n.t('ai.settings.urlHint')} onChange={(event) => edit({ endpointUrl: event.target.value })} />
+              <input
+                value={pinnedUrl ?? draft.endpointUrl}
+                readOnly={pinnedUrl !== undefined}
+                aria-describedby={pinnedUrl !== undefined ? 'ai-endpoint-managed' : undefined}
+                placeholder={i18n.t('ai.settings.urlHint')}
+                onChange={(event) => edit({ endpointUrl: event.target.value })}
+              />
             </label>
+            {pinnedUrl !== undefined ? (
+              <p className="help" id="ai-endpoint-managed" data-testid="ai-endpoint-managed">
+                {i18n.t('ai.settings.managed')}
+              </p>
+            ) : null}
             <label>
               {i18n.t('ai.settings.model')}
               <input value={draft.model} onChange={(event) => edit({ model: event.target.value })} />
@@ -86,8 +99,9 @@ export function AiSettingsForm() {
   );
 }
 
-function endpointProblem(settings: AiSettings): string | undefined {
+function endpointProblem(settings: AiSettings, pinnedUrl: string | undefined): string | undefined {
   if (!settings.model) return i18n.t('ai.settings.needModel');
+  if (pinnedUrl !== undefined) return undefined;
   try {
     chatCompletionsUrl(settings.endpointUrl);
     return undefined;

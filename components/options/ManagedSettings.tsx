@@ -10,6 +10,7 @@ export function ManagedSettings() {
   const rows: [string, string][] = [];
   if (policy.teamServer !== undefined) rows.push([i18n.t('managed.teamServer'), policy.teamServer]);
   if (policy.aiProvider !== undefined) rows.push([i18n.t('managed.aiProvider'), i18n.t(`managed.aiProviders.${policy.aiProvider}`)]);
+  if (policy.aiEndpoint !== undefined) rows.push([i18n.t('managed.aiEndpoint'), policy.aiEndpoint]);
   if (policy.templates?.length) rows.push([i18n.t('managed.templates'), policy.templates.map((template) => `${template.name} (v${template.version})`).join(', ')]);
   if (rows.length === 0) return null;
   return (

@@ -5,9 +5,10 @@ import { messenger } from '../../lib/messages';
 import { parseServerAddress, type TeamConnection } from '../../lib/sync/connection';
 import { RedeemResponseSchema } from '../../lib/sync/schemas';
 import { batonDb } from '../storage/db';
-import { managedPolicy } from '../storage/managed-policy';
+import { useManagedPolicy } from '../managed/use-managed-policy';
 import { teamConnection } from '../storage/team-connection';
 import { linkDevice, unlinkDevice } from '../sync/link';
+import { teamPolicyNotice } from '../sync/policy-guard';
 import { syncStatusText } from '../sync/status-text';
 import { teamRequest, TeamServerError } from '../sync/team-request';
 import { useSyncState } from '../sync/use-sync-state';
@@ -26,18 +27,15 @@ export function TeamServer() {
 
 function ConnectForm() {
   const id = useId();
-  const [address, setAddress] = useState('');
-  const [locked, setLocked] = useState(false);
+  const [typed, setAddress] = useState('');
+  const pinned = useManagedPolicy().teamServer;
+  const locked = pinned !== undefined;
+  const address = pinned ?? typed;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void managedPolicy.get().then((policy) => {
-      if (policy.teamServer === undefined) return;
-      setAddress(policy.teamServer);
-      setLocked(true);
-    });
-  }, []);
+  // Why this device is not connected any more, when the worker disconnected it for the policy.
+  const notice = useLiveQuery(() => teamPolicyNotice.get(batonDb()), []);
 
   const connect = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +46,7 @@ function ConnectForm() {
     try {
       const redeemed = await teamRequest({ server: server.origin }, '/v1/redeem', RedeemResponseSchema, { body: { code: code.trim() } });
       await linkDevice(batonDb(), { server: server.origin, token: redeemed.token, member: redeemed.member, connectedAt: Date.now() });
+      await teamPolicyNotice.clear(batonDb());
       await messenger.sendMessage('syncNow').catch(() => undefined);
     } catch (caught) {
       setError(connectError(caught, server.origin));
@@ -59,6 +58,11 @@ function ConnectForm() {
   return (
     <form onSubmit={(event) => void connect(event)} aria-describedby={`${id}-intro`} data-testid="team-connect">
       <p id={`${id}-intro`}>{i18n.t('sync.intro')}</p>
+      {notice ? (
+        <p className="notice notice--error" role="alert" data-testid="team-policy-notice">
+          {i18n.t('sync.policyDisconnected', [notice.required, notice.disconnected])}
+        </p>
+      ) : null}
       <label>
         {i18n.t('sync.address')}
         <input name="server" value={address} readOnly={locked} placeholder={i18n.t('sync.addressPlaceholder')} onChange={(event) => setAddress(event.target.value)} aria-describedby={locked ? `${id}-managed` : undefined} />
@@ -87,6 +91,7 @@ function connectError(error: unknown, server: string): string {
 
 function Connected({ connection }: { connection: TeamConnection }) {
   const line = useSyncState();
+  const locked = useManagedPolicy().teamServer !== undefined;
   const waiting = useLiveQuery(() => batonDb().outbox.filter((entry) => !entry.refused).count(), []) ?? 0;
   const [confirming, setConfirming] = useState(false);
   const disconnect = () => (waiting > 0 && !confirming ? setConfirming(true) : void unlinkDevice(batonDb()));
@@ -94,6 +99,7 @@ function Connected({ connection }: { connection: TeamConnection }) {
     <div data-testid="team-connected">
       <p>
         <strong data-testid="team-member">{i18n.t('sync.connected', [connection.member.email, connection.member.role])}</strong> · {connection.server}
+        {locked ? <span className="locked-tag" data-testid="team-server-managed"> 🔒 {i18n.t('sync.managed')}</span> : null}
       </p>
       {line ? <p className={line.kind === 'revoked' ? 'notice notice--error' : 'help'} data-testid="team-status">{syncStatusText(line)}</p> : null}
       <RefusedChanges />

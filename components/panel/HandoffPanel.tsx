@@ -141,16 +141,21 @@ function RecordPanel({ location, dialog }: { location: PanelLocation | undefined
       {location.recordTitle ? <p className="panel__record">{location.recordTitle}</p> : null}
       <UnverifiedNotice move={unverifiedMove(checklists, location.shownStage)} />
       <GuardNotice guard={location.guard} control={location.guardControl} />
+      {location.covered ? (
+        <p className="notice notice--error" role="alert" data-testid="panel-covered">
+          {i18n.t('panel.covered')}
+        </p>
+      ) : null}
       {blocked && decision ? (
         <BlockNotice stage={blocked.stage} decision={decision} attempt={blocked.attempt} />
       ) : null}
       {loadError && !handoffs ? <p className="notice notice--error" role="alert">{i18n.t('panel.loadError', [loadError])}</p> : null}
       <IncomingContext recordRef={ref} />
       {active ? (
-        <DraftFromNotes key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} recordUrl={location.recordUrl} handoff={active} />
+        <DraftFromNotes key={`${refKey}/${active.template.id}`} recordRef={ref} recordTitle={location.recordTitle} recordUrl={location.recordUrl} handoff={active} members={members} />
       ) : null}
       {handoffs && handoffs.length > 1 ? (
-        <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} activeId={active?.template.id} onSelect={choose} />
+        <TemplateTabs templates={handoffs.map((handoff) => handoff.template)} checklists={checklists} activeId={active?.template.id} onSelect={choose} />
       ) : null}
       {active ? <VersionNotice recordRef={ref} handoff={active} /> : null}
       {active ? (

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Receipt, Revision, StoredHandoff, TemplateChoice } from '../../lib/stored';
 import type { Template } from '../../lib/template';
 import type { FieldSeq, OutboxEntry, SyncMeta, SyncedBrief } from '../../lib/sync/local-sync';
+import type { VaultEntry } from './vault';
 
 // Opened only in extension-origin contexts (background, panel, extension pages): IndexedDB
 // opened from a content script would belong to the CRM's origin.
@@ -21,6 +22,8 @@ export class BatonDb extends Dexie {
   templateVersions!: Table<Template, [id: string, version: number]>;
   /** The template each record is handed off with, once someone picked one. */
   templateChoices!: Table<TemplateChoice, [host: string, objectType: string, recordId: string]>;
+  /** The team connection (its token) and the AI key: here, not in storage.local, which CRM tabs' content scripts can read. */
+  vault!: Table<VaultEntry, VaultEntry['key']>;
 
   constructor(name = 'baton') {
     super(name);
@@ -52,6 +55,9 @@ export class BatonDb extends Dexie {
     // v5: the template a record is handed off with (issue 9: synced with the team), kept per
     // record rather than in the panel's memory. Additive: no data moves.
     this.version(5).stores({ templateChoices: '[host+objectType+recordId]' });
+    // v6: secrets out of storage.local (issue 21). Additive; the worker moves the old values
+    // in on start (move-secrets.ts), since they were never in IndexedDB.
+    this.version(6).stores({ vault: 'key' });
   }
 }
 

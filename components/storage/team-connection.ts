@@ -1,33 +1,42 @@
-import { browser } from 'wxt/browser';
+import { teamServerAllowed } from '../../lib/managed-policy';
 import { TeamConnectionSchema, type TeamConnection } from '../../lib/sync/connection';
+import { batonDb, type BatonDb } from './db';
+import { managedPolicy } from './managed-policy';
+import { vault } from './vault';
 
-// The team connection lives in extension storage (not IndexedDB) so the worker, every extension
-// page and the settings page read one copy and hear when it changes. A stored value that no
-// longer parses (an older build wrote it) reads as "not connected" rather than half a connection.
+// The team connection holds the member's token: it lives in the extension origin's IndexedDB
+// (vault.ts), never in storage.local, where every content script in a CRM tab could read it.
+// The worker, every extension page and the settings page read this one copy and hear when it
+// changes. A stored value that no longer parses reads as "not connected" rather than half a
+// connection, and so does one to a server the organization's policy does not allow: whoever
+// reads it (sync, template rollout, team view) cannot reach another server by mistake.
 
-const KEY = 'teamConnection';
+function parse(value: unknown): TeamConnection | null {
+  const parsed = TeamConnectionSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+async function allowed(connection: TeamConnection | null): Promise<TeamConnection | null> {
+  return connection && teamServerAllowed(connection.server, await managedPolicy.get()) ? connection : null;
+}
 
 export const teamConnection = {
-  async get(): Promise<TeamConnection | null> {
-    const stored = await browser.storage.local.get(KEY);
-    const parsed = TeamConnectionSchema.safeParse(stored[KEY]);
-    return parsed.success ? parsed.data : null;
+  /** The connection to use: none if it is missing, unreadable, or to a server the policy does not allow. */
+  async get(db: BatonDb = batonDb()): Promise<TeamConnection | null> {
+    return allowed(await teamConnection.stored(db));
   },
-  set(connection: TeamConnection): Promise<void> {
-    return browser.storage.local.set({ [KEY]: TeamConnectionSchema.parse(connection) });
+  /** What is stored, whatever the policy says: only for the worker that enforces the policy. */
+  async stored(db: BatonDb = batonDb()): Promise<TeamConnection | null> {
+    return parse(await vault.get(db, 'teamConnection'));
   },
-  clear(): Promise<void> {
-    return browser.storage.local.remove(KEY);
+  async set(connection: TeamConnection, db: BatonDb = batonDb()): Promise<void> {
+    await vault.put(db, 'teamConnection', TeamConnectionSchema.parse(connection));
   },
-  /** Calls back on every change, from any context; returns the unsubscribe. */
-  watch(onChange: (connection: TeamConnection | null) => void): () => void {
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[KEY];
-      if (area !== 'local' || !change) return;
-      const parsed = TeamConnectionSchema.safeParse(change.newValue);
-      onChange(parsed.success ? parsed.data : null);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage?.onChanged.removeListener(listener);
+  clear(db: BatonDb = batonDb()): Promise<void> {
+    return vault.delete(db, 'teamConnection');
+  },
+  /** Calls back on every change, from any of Baton's contexts; returns the unsubscribe. */
+  watch(onChange: (connection: TeamConnection | null) => void, db: BatonDb = batonDb()): () => void {
+    return vault.watch(db, 'teamConnection', (value) => void allowed(parse(value)).then(onChange));
   },
 };

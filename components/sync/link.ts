@@ -17,7 +17,7 @@ export async function linkDevice(db: BatonDb, connection: TeamConnection): Promi
       { key: 'status', phase: 'syncing', at: Date.now() },
     ]);
   });
-  await teamConnection.set(connection);
+  await teamConnection.set(connection, db);
 }
 
 /**
@@ -26,7 +26,7 @@ export async function linkDevice(db: BatonDb, connection: TeamConnection): Promi
  * starts afresh. The settings page says how many would be dropped before it asks here.
  */
 export async function unlinkDevice(db: BatonDb): Promise<void> {
-  await teamConnection.clear();
+  await teamConnection.clear(db);
   await db.transaction('rw', outboxTables(db), async () => {
     await Promise.all([db.outbox.clear(), db.syncMeta.clear(), db.fieldSeqs.clear()]);
   });

@@ -7,9 +7,21 @@ import type { UnverifiedMove } from '../../lib/unverified';
 // lib/ decides and returns codes and numbers; these put them into the user's words. Shared by
 // the panel, the move dialog and the page-side scripts, so a sentence is worded in one place.
 
-/** "4 of 6 required": one badge for a record, all its templates added up. */
+/**
+ * The record's badge. One template: its fields, "4 of 6 required". Several: how many checklists
+ * are complete, "1 of 3 checklists complete" — their fields added up ("5 of 16 required" right
+ * after a complete escalation went through) read as if the escalation were unfinished. Each
+ * template's own count is on its tab (checklistCount).
+ */
 export function badgeText(checklists: ChecklistStatus[]): string {
-  const { filled, required } = totals(checklists);
+  if (checklists.length === 1) return checklistCount(checklists[0]!);
+  const complete = checklists.filter((status) => status.missing.length === 0).length;
+  return i18n.t('common.checklistsComplete', [complete, checklists.length]);
+}
+
+/** One template's count: "4 of 6 required". */
+export function checklistCount(status: ChecklistStatus): string {
+  const { filled, required } = totals([status]);
   return i18n.t('common.ofRequired', [filled, required]);
 }
 

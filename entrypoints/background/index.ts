@@ -27,6 +27,7 @@ import { packStatuses } from '../../lib/status-batch';
 import { batonDb } from '../../components/storage/db';
 import { adoptCurrentVersion, kindStatuses, recordStageSightings, recordStatus, recordStatuses, saveFieldValue } from '../../components/storage/handoffs';
 import { installTemplates } from '../../components/storage/templates';
+import { seenStages } from '../../components/storage/seen-stages';
 import { registerClickupHosts } from './clickup-hosts';
 import { reinjectOnUpdate } from './reinject';
 import { injectBoards } from './boards';
@@ -38,6 +39,7 @@ import { registerTemplateRollout } from './template-rollout';
 import { assertSender, boundFrame, frameShowing, isOwnPage } from './senders';
 import { serveAiCalls } from '../../components/ai/serve-ai';
 import { registerSync } from './sync';
+import { registerPolicyGuard } from './policy-guard';
 
 export default defineBackground({
   type: 'module',
@@ -45,6 +47,7 @@ export default defineBackground({
     // Registered synchronously: MV3 stops this worker after 30 s idle, and the message
     // that wakes it must find its listener. No state is kept in memory.
     const db = batonDb();
+    registerPolicyGuard(db);
     const defaultsReady = installTemplates(db, defaultTemplates());
     // Statuses wait for the organization's templates too (a guard never judges by a template
     // the policy replaced); Chromium's first read of managed storage takes ~2.5 s.
@@ -153,6 +156,8 @@ export default defineBackground({
     messenger.onMessage('stagesSeen', async ({ data, sender }) => {
       assertSender(sender, 'contentScript');
       const sightings = StageSightingsSchema.parse(data);
+      // Boards and lists show stages too: the template editor offers them. Never worth failing the safety net for.
+      void seenStages.rememberAll(sightings.map(({ ref, stage }) => [ref.host, stage] as const)).catch(() => undefined);
       await templatesReady;
       const changed = await recordStageSightings(db, sightings);
       sync.pushSoon();

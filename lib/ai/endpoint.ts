@@ -1,5 +1,6 @@
 import { AiError } from './failure';
 import type { ChatMessage } from './prompts';
+import { isLoopbackHost, sendsInTheClear } from '../web-address';
 
 // An OpenAI-compatible chat completions endpoint (Ollama, vLLM, llama.cpp, LM Studio, OpenAI):
 // the request body, the answer (whole or streamed), and what each failure means for the person.
@@ -8,6 +9,8 @@ import type { ChatMessage } from './prompts';
 export function chatCompletionsUrl(endpointUrl: string): URL {
   const url = new URL(endpointUrl.trim());
   if (!['http:', 'https:'].includes(url.protocol)) throw new AiError('notFound', 'the address must start with http:// or https://');
+  // The notes, and the API key with them, would cross the network readable by anyone on it.
+  if (sendsInTheClear(url)) throw new AiError('cleartext', url.origin);
   if (!url.pathname.endsWith('/chat/completions')) url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
   return url;
 }
@@ -58,13 +61,12 @@ function streamedText(body: string): string {
   return text;
 }
 
-const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/;
 
 /** What an HTTP error from the endpoint means, said so the person can fix it. */
 export function httpFailure(status: number, url: URL, body: string): AiError {
   const snippet = body.replace(/\s+/g, ' ').trim().slice(0, 200);
   // Ollama answers 403 with an empty body to an origin OLLAMA_ORIGINS does not allow.
-  if (status === 403 && (LOCAL_HOSTS.test(url.hostname) || url.port === '11434')) return new AiError('ollamaOrigin', url.origin);
+  if (status === 403 && (isLoopbackHost(url.hostname) || url.port === '11434')) return new AiError('ollamaOrigin', url.origin);
   if (status === 403) return new AiError('forbidden', snippet || undefined);
   if (status === 401) return new AiError('unauthorized', snippet || undefined);
   if (status === 404) return new AiError('notFound', url.href);

@@ -5,6 +5,8 @@ export const AI_REASONS = [
   'off',
   'unavailable',
   'unreachable',
+  /** Plain http:// to another computer: refused before anything is sent. */
+  'cleartext',
   'ollamaOrigin',
   'forbidden',
   'unauthorized',
@@ -13,6 +15,8 @@ export const AI_REASONS = [
   'httpError',
   'timeout',
   'cancelled',
+  /** The panel was collapsed (hidden) while the model was still answering: the call was ended. */
+  'panelHidden',
   'badAnswer',
   'noNotes',
   'nothingToAsk',

@@ -31,3 +31,12 @@ export function effectiveProvider(settings: Pick<AiSettings, 'provider'>, policy
   if (!policy.aiProvider) return settings.provider;
   return settings.provider === policy.aiProvider ? settings.provider : 'off';
 }
+
+/**
+ * The settings as they apply: the provider in force, and the policy's endpoint address in place
+ * of the person's when the organization pins one. Whoever sends or previews uses these, so
+ * the worker never sends anywhere the preview did not name.
+ */
+export function effectiveAiSettings(settings: AiSettings, policy: ManagedPolicy): AiSettings {
+  return { ...settings, provider: effectiveProvider(settings, policy), endpointUrl: policy.aiEndpoint ?? settings.endpointUrl };
+}

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MemberSchema } from './schemas';
+import { sendsInTheClear } from '../web-address';
 
 // What the extension keeps once it has joined a team server: where the server is, the token the
 // invite code was redeemed for, and who that token belongs to. Shared by the worker (sync), the
@@ -13,8 +14,6 @@ export const TeamConnectionSchema = z.object({
   connectedAt: z.number(),
 });
 export type TeamConnection = z.infer<typeof TeamConnectionSchema>;
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export type ServerAddress = { ok: true; origin: string } | { ok: false; error: string };
 
@@ -33,7 +32,7 @@ export function parseServerAddress(typed: string): ServerAddress {
   }
   if (url.username || url.password) return { ok: false, error: 'Leave the user name and password out of the address.' };
   if (url.protocol === 'https:') return { ok: true, origin: url.origin };
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return { ok: true, origin: url.origin };
+  if (url.protocol === 'http:' && !sendsInTheClear(url)) return { ok: true, origin: url.origin };
   if (url.protocol === 'http:') return { ok: false, error: 'Plain http:// is allowed only for localhost; use the https:// address.' };
   return { ok: false, error: `Team server addresses start with https://, not ${url.protocol}//.` };
 }

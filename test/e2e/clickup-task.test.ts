@@ -34,18 +34,20 @@ async function fillDelivery(panel: Frame) {
 }
 
 describe('ClickUp task', () => {
-  it('shows both templates with one badge, and blocks "onboarding" from the status list until Sales → Onboarding is complete', async () => {
+  it('shows both templates, each with its count, and a badge that counts checklists; blocks "onboarding" from the status list until Sales → Onboarding is complete', async () => {
     const page = await openPage(session, url('868a6gkvn'));
     const panel = await panelFrame(page);
     await pollText(panel.locator('.panel__record')).toBe('Onboard Acme Corp');
-    await pollText(badge(panel)).toBe('0 of 11 required');
+    await pollText(badge(panel)).toBe('0 of 2 checklists complete');
+    await pollText(panel.getByRole('tab', { name: 'Sales → Onboarding' }).locator('.tab__count')).toBe('0 of 6 required');
     await trigger(page).click();
     await statusItem(page, 'onboarding').click();
     expect(await commits(page)).toEqual([]);
     await pollText(panel.getByTestId('block-notice')).toContain('Moving to "onboarding" needs: Client goals');
     await fillChecklist(panel);
     await waitSaved(panel);
-    await guardShows(page, '6 of 11 required');
+    await guardShows(page, '1 of 2 checklists complete');
+    await pollText(panel.getByRole('tab', { name: 'Sales → Onboarding' }).locator('.tab__count')).toBe('6 of 6 required');
     await statusItem(page, 'onboarding').click();
     await expect.poll(() => commits(page)).toEqual([{ id: '868a6gkvn', stage: 'onboarding', via: 'status-list' }]);
     expect(page.errors).toEqual([]);
@@ -55,7 +57,7 @@ describe('ClickUp task', () => {
   it('blocks "in progress" chosen with the keyboard for the Onboarding → Delivery checklist', async () => {
     const page = await openPage(session, url('868a6h2pq'));
     const panel = await panelFrame(page);
-    await pollText(badge(panel)).toBe('0 of 11 required');
+    await pollText(badge(panel)).toBe('0 of 2 checklists complete');
     const chooseInProgress = async () => {
       await trigger(page).focus();
       await page.keyboard.press('Enter');
@@ -66,10 +68,10 @@ describe('ClickUp task', () => {
     expect(await commits(page)).toEqual([]);
     await pollText(panel.getByTestId('block-notice')).toContain('Kickoff date');
     await pollText(panel.getByTestId('block-notice')).not.toContain('Client goals');
-    await expect.poll(() => panel.getByRole('tab', { selected: true }).innerText()).toBe('Onboarding → Delivery');
+    await expect.poll(() => panel.getByRole('tab', { selected: true }).locator('.tab__name').innerText()).toBe('Onboarding → Delivery');
     await fillDelivery(panel);
     await waitSaved(panel);
-    await guardShows(page, '5 of 11 required');
+    await guardShows(page, '1 of 2 checklists complete');
     await page.locator('.cdk-overlay-backdrop').click(); // closes the status list
     await chooseInProgress();
     await expect.poll(() => commits(page)).toEqual([{ id: '868a6h2pq', stage: 'in progress', via: 'status-list-keyboard' }]);
@@ -124,7 +126,8 @@ describe('templates from the settings page', () => {
     const before = await page.getByTestId('template-list').locator('tbody tr').count();
     const broken = { id: 'qa', name: 'QA', version: 1, appliesTo: [{ host: 'clickup', objectType: 'task' }], fields: [{ id: 'a', label: 'A', kind: 'essay' }] };
     await page.getByLabel('or paste its JSON').fill(JSON.stringify(broken));
-    await pollText(page.getByTestId('template-errors')).toContain('fields[0].kind');
+    await pollText(page.getByTestId('template-errors')).toContain('Field “A”, kind: pick one of the offered choices.');
+    expect(await page.getByTestId('template-errors').innerText()).not.toContain('fields[0]');
     await expect(page.getByRole('button', { name: 'Install template' }).isDisabled()).resolves.toBe(true);
     await page.getByLabel('or paste its JSON').fill('{ "id": "qa", ');
     await pollText(page.getByTestId('template-errors')).toContain('not valid JSON');
@@ -149,13 +152,13 @@ describe('templates from the settings page', () => {
 
     const task = await openPage(session, url('868a6done'));
     const panel = await panelFrame(task);
-    await pollText(badge(panel)).toBe('0 of 12 required');
+    await pollText(badge(panel)).toBe('0 of 3 checklists complete');
     await task.locator('button[data-test="status-button__checkmark"]').click();
     expect(await commits(task)).toEqual([]);
     await pollText(panel.getByTestId('block-notice')).toBe('Moving to "complete" needs: Client sign-off (Done check).');
     await panel.getByLabel('Client sign-off').fill('Signed by Jane, 2 Dec');
     await waitSaved(panel);
-    await guardShows(task, '1 of 12 required');
+    await guardShows(task, '1 of 3 checklists complete');
     await task.locator('button[data-test="status-button__checkmark"]').click();
     await expect.poll(() => commits(task)).toEqual([{ id: '868a6done', stage: 'complete', via: 'checkmark' }]);
     await task.close();

@@ -79,7 +79,7 @@ describe('team sync between two profiles', () => {
 
   it('the template the rep picks for a task is the one the lead’s panel opens on', async () => {
     const task = 'https://app.clickup.com/t/868sync02';
-    const selected = (panel: Frame) => panel.getByRole('tab', { selected: true }).innerText().catch(() => '');
+    const selected = (panel: Frame) => panel.getByRole('tab', { selected: true }).locator('.tab__name').innerText().catch(() => '');
     const repTask = await openPage(rep, task);
     const repPanel = await panelFrame(repTask);
     await syncLineShows(repPanel, 'Synced with your team');

@@ -5,7 +5,7 @@ import { draftRequest, MAX_FIELD_CHARS, MAX_NOTES_CHARS, summaryRequest } from '
 import { draftSuggestions, summaryBullets } from '../../lib/ai/suggestions';
 import { template } from './helpers';
 
-const fields = template({
+const fieldsTemplate = template({
   fields: [
     { id: 'timeline', label: 'Promised timeline', kind: 'text', required: true },
     { id: 'nextOwner', label: 'Next owner', kind: 'text', required: true },
@@ -13,7 +13,8 @@ const fields = template({
     { id: 'tier', label: 'Tier', kind: 'select', options: ['Gold', 'Silver'] },
     { id: 'signed', label: 'Signed', kind: 'checkbox' },
   ],
-}).fields;
+});
+const fields = fieldsTemplate.fields;
 
 const NOTES = ['Called Jane: she wants the pilot live by 15 March.', 'Dana Scott takes over onboarding. Discount 30% agreed, keep it quiet.'];
 
@@ -40,7 +41,7 @@ describe('what a Draft sends', () => {
     const request = draftRequest(fields, {}, long);
     expect(request.notesText.length).toBe(MAX_NOTES_CHARS);
     expect(request.truncated).toBe(true);
-    expect(request.messages[1]!.content.endsWith(request.notesText)).toBe(true);
+    expect(request.messages[1]!.content.endsWith(`${request.notesText}\n</notes>`)).toBe(true);
     expect(draftRequest(fields, {}, NOTES).truncated).toBe(false);
   });
 
@@ -138,12 +139,13 @@ describe('suggestions keep to the notes', () => {
       },
       asked,
       notesText,
+      { template: fieldsTemplate, values: {} },
     );
     expect(suggestions.map((suggestion) => [suggestion.fieldId, suggestion.kind])).toEqual([
       ['timeline', 'suggested'],
       ['nextOwner', 'unsupported'],
       ['tier', 'unfit'],
     ]);
-    expect(draftSuggestions({ fields: [] }, asked, notesText).every((suggestion) => suggestion.kind === 'notAnswered')).toBe(true);
+    expect(draftSuggestions({ fields: [] }, asked, notesText, { template: fieldsTemplate, values: {} }).every((suggestion) => suggestion.kind === 'notAnswered')).toBe(true);
   });
 });

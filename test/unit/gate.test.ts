@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checklistStatus, gateStagesFor } from '../../lib/checklist-status';
 import { gateDecision, isComplete, type GateDecision } from '../../lib/gate';
-import { badgeText, blockMessage } from '../../components/words/checklist-words';
+import { badgeText, blockMessage, checklistCount } from '../../components/words/checklist-words';
 import { checklist, completeSalesValues, dealRef, salesToOnboarding, template } from './helpers';
 
 const hubspotDeal = { host: 'hubspot', objectType: 'deal' } as const;
@@ -138,18 +138,27 @@ describe('blockMessage', () => {
 });
 
 describe('badge and completeness across templates', () => {
-  it('adds up every template: "4 of 6 required"', () => {
+  it('one template: its own fields, "3 of 4 required"', () => {
+    expect(badgeText([checklist({ required: 4, missing: ['Next owner'] })])).toBe('3 of 4 required');
+  });
+
+  it('several templates: says it counts checklists, never adds their fields up ("5 of 16" after a complete escalation)', () => {
     const statuses = [
-      checklist({ required: 4, missing: ['Next owner'] }),
-      checklist({ templateId: 'legal', required: 2, missing: ['Contract PDF'] }),
+      checklist({ templateId: 'escalation', required: 4 }),
+      checklist({ required: 6, missing: ['Next owner', 'Timeline', 'Scope'] }),
+      checklist({ templateId: 'legal', required: 6, missing: ['Contract PDF', 'Signatory', 'Terms', 'Law', 'Court', 'Date'] }),
     ];
-    expect(badgeText(statuses)).toBe('4 of 6 required');
+    expect(badgeText(statuses)).toBe('1 of 3 checklists complete');
     expect(isComplete(statuses)).toBe(false);
+  });
+
+  it('each template shows its own count on its tab', () => {
+    expect(checklistCount(checklist({ required: 4, missing: ['Next owner'] }))).toBe('3 of 4 required');
   });
 
   it('is complete when no template misses anything', () => {
     const statuses = [checklist(), checklist({ templateId: 'legal', required: 2 })];
-    expect(badgeText(statuses)).toBe('8 of 8 required');
+    expect(badgeText(statuses)).toBe('2 of 2 checklists complete');
     expect(isComplete(statuses)).toBe(true);
   });
 

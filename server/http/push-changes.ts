@@ -1,6 +1,7 @@
 import { formatPath } from '../../lib/import-limits';
 import { ChangeSchema, type Change, type PushResult } from '../../lib/sync/schemas';
 import { unstorableReason, unstorableTextAt } from '../../lib/sync/storable-text';
+import { serverMetrics } from '../observability/metrics';
 
 /** A push's changes, each parsed alone: those to decide, and those refused already, by position. */
 export interface ParsedPush {
@@ -13,6 +14,8 @@ export interface ParsedPush {
  * the others go on to be decided. The envelope (ids, count) was checked before.
  */
 export function parsePushChanges(raw: readonly { id: string }[]): ParsedPush {
+  // Every push whose envelope is sound passes here once: its size is the batch an operator sees.
+  serverMetrics.pushBatchSize.observe(raw.length);
   const parsed: ParsedPush = { changes: [], refused: new Map() };
   raw.forEach((candidate, position) => {
     const result = ChangeSchema.safeParse(candidate);

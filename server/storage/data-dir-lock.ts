@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // would corrupt it. Whoever opens it (the server, or a CLI command while no server runs) holds
 // this file with its pid; a file left by a process that is gone is taken over.
 
-const LOCK_FILE = '.baton-lock';
+export const LOCK_FILE = '.baton-lock';
 
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });

@@ -3,12 +3,15 @@ import { IssuedStatements, nestedTransaction, type Row, type Sql } from './sql';
 
 type Client = postgres.Sql | postgres.TransactionSql;
 
+/** Connections each server process keeps to PostgreSQL, unless told otherwise. */
+export const POOL_SIZE = 10;
+
 /** A real PostgreSQL server; any number of server processes may share it. */
 export function openPostgresSql(url: string, options: { maxConnections?: number } = {}): Sql {
   const { url: address, socketPath } = unixSocketOf(url);
   const client = postgres(address, {
     ...(socketPath ? { path: socketPath } : {}),
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? POOL_SIZE,
     onnotice: () => {},
     // Sequences and millisecond times are bigint; both stay far below 2^53, so numbers are exact.
     types: { bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) } },

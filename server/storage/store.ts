@@ -3,6 +3,8 @@ import { migrate } from './migrate';
 import { openPgliteSql, type OpenOptions } from './pglite-sql';
 import { openPostgresSql } from './postgres-sql';
 import type { Sql } from './sql';
+import { measuredSql } from '../observability/measured-sql';
+import { POOL_SIZE } from './postgres-sql';
 import { SyncStore } from './sync-store';
 import { TeamPokes } from './team-pokes';
 import { TeamStore } from './team-store';
@@ -34,7 +36,9 @@ export async function openStore(location: DatabaseLocation, options: OpenOptions
 }
 
 export async function openSql(location: DatabaseLocation, options: OpenOptions = {}): Promise<Sql> {
-  return location.kind === 'postgres' ? openPostgresSql(location.url, location) : openPgliteSql(location.dataDir, options);
+  // Counted for the operator's metrics (statements and transactions in flight against the pool).
+  if (location.kind === 'postgres') return measuredSql(openPostgresSql(location.url, location), location.maxConnections ?? POOL_SIZE);
+  return measuredSql(await openPgliteSql(location.dataDir, options), 1);
 }
 
 export function storeOver(sql: Sql, log?: (line: string) => void): Store {

@@ -1,3 +1,4 @@
+import { serverMetrics } from '../observability/metrics';
 import type { Sql } from './sql';
 
 // Live streams sleep until their team changes. A push that wrote something notifies the
@@ -109,6 +110,7 @@ export class TeamPokes {
     if (!this.sql.listen) throw new Error('this database connection cannot listen for notifications');
     const wake = (kind: PokeKind) => (payload: string) => {
       this.heard += 1;
+      serverMetrics.pokes.inc();
       for (const listener of this.listeners.get(Number(payload)) ?? []) listener.poke(kind);
     };
     // Each (re)connection of the listener may follow missed pokes: look again at once.

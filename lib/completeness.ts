@@ -1,3 +1,4 @@
+import { normalizeStage } from './gate';
 import { ownEntry } from './own-key';
 import { DEFAULT_MIN_LENGTH, qualityFlags, type QualityFlag } from './quality';
 import { maxLengthOf, type FieldValues, type Template, type TemplateField } from './template';
@@ -30,7 +31,22 @@ export interface Completeness {
 export function isRequired(field: TemplateField, values: FieldValues): boolean {
   if (field.required) return true;
   const when = field.requiredWhen;
-  return when !== undefined && (ownEntry(values, when.field) ?? '').trim() === when.equals;
+  return when !== undefined && requiredWhenHolds(when.equals, ownEntry(values, when.field) ?? '');
+}
+
+/**
+ * Whether the other field's answer switches the rule on. A blank `equals` reads as the editor
+ * words it, "when this field has a value" (a ticked box, for a checkbox); otherwise answers are
+ * compared as the guard compares stage labels: spaces folded, case ignored ("sev 1" is "Sev 1").
+ */
+export function requiredWhenHolds(equals: string, answer: string): boolean {
+  if (equals.trim() === '') return answer.trim() !== '' && answer !== 'false';
+  return sameAnswer(answer, equals);
+}
+
+/** Two answers that say the same, as the guard reads stage labels. */
+export function sameAnswer(a: string, b: string): boolean {
+  return normalizeStage(a).toLowerCase() === normalizeStage(b).toLowerCase();
 }
 
 export function completeness(template: Template, values: FieldValues): Completeness {
@@ -40,14 +56,14 @@ export function completeness(template: Template, values: FieldValues): Completen
   for (const field of template.fields) {
     const needed = isRequired(field, values);
     if (needed) required += 1;
-    const issue = fieldIssue(field, ownEntry(values, field.id) ?? '', needed);
+    const issue = fieldIssue(field, ownEntry(values, field.id) ?? '', needed, template.qualityBlocks === true);
     if (issue && needed) missing.push(issue);
     else if (issue) warnings.push(issue);
   }
   return { required, filled: required - missing.length, missing, warnings, complete: missing.length === 0 };
 }
 
-function fieldIssue(field: TemplateField, rawValue: string, needed: boolean): FieldIssue | undefined {
+function fieldIssue(field: TemplateField, rawValue: string, needed: boolean, flagsBlock: boolean): FieldIssue | undefined {
   const value = field.kind === 'checkbox' ? rawValue : rawValue.trim();
   const about = { fieldId: field.id, label: field.label };
   if (value === '' || (field.kind === 'checkbox' && value !== 'true')) {
@@ -60,16 +76,16 @@ function fieldIssue(field: TemplateField, rawValue: string, needed: boolean): Fi
   }
   const expected = kindProblem(field, value);
   if (expected) return { ...about, problem: 'invalid', expected };
-  return blockingVagueness(field, value, about);
+  return blockingVagueness(field, value, about, flagsBlock);
 }
 
 /**
- * Only a template that marks a field's checks `blocking` makes a flag count here: then a vague
- * answer is as incomplete as an invalid one. Team membership is never judged here (the gate
- * decides offline, from the answer alone).
+ * Only a template that marks a field's checks `blocking`, or all of them (`qualityBlocks`, the
+ * team-wide switch), makes a flag count here: then a vague answer is as incomplete as an invalid
+ * one. Team membership is never judged here (the gate decides offline, from the answer alone).
  */
-function blockingVagueness(field: TemplateField, value: string, about: { fieldId: string; label: string }): FieldIssue | undefined {
-  if (!field.quality?.blocking) return undefined;
+function blockingVagueness(field: TemplateField, value: string, about: { fieldId: string; label: string }, flagsBlock: boolean): FieldIssue | undefined {
+  if (!field.quality || !(field.quality.blocking || flagsBlock)) return undefined;
   const flags = qualityFlags(field, value);
   return flags.length === 0 ? undefined : { ...about, problem: 'vague', flags, minLength: field.quality.minLength ?? DEFAULT_MIN_LENGTH };
 }

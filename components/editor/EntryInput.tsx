@@ -4,7 +4,12 @@ import type { FieldKind } from '../../lib/template';
 import { FIELD_KINDS } from '../../lib/template';
 
 /** A text input whose Enter adds what was typed (a new field, stage, item or template) instead of submitting anything. */
-export function EntryInput({ value, onChange, onEnter, ...attributes }: { value: string; onChange(value: string): void; onEnter(): void } & Pick<InputHTMLAttributes<HTMLInputElement>, 'id' | 'list'>) {
+export function EntryInput({
+  value,
+  onChange,
+  onEnter,
+  ...attributes
+}: { value: string; onChange(value: string): void; onEnter(): void; 'data-anchor'?: string } & Pick<InputHTMLAttributes<HTMLInputElement>, 'id' | 'list' | 'maxLength' | 'aria-describedby'>) {
   return (
     <input
       {...attributes}

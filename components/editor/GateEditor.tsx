@@ -1,34 +1,34 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import type { TargetDraft } from '../../lib/template-editor/editor-state';
-import { matchingLabels, type GateTerm } from '../../lib/template-editor/gate-terms';
+import { matchingLabels, stagesInPattern } from '../../lib/template-editor/gate-terms';
+import { termText } from '../words/gate-words';
 import { useEditorStore } from './editor-store';
 import { EntryInput } from './EntryInput';
+import { problemAnchor } from '../../lib/template-editor/problem-words';
 
 interface GateEditorProps {
   target: TargetDraft;
+  /** Where the gate's problems point (["appliesTo", n, "gateStages"]). */
+  anchor: PropertyKey[];
   /** Stage labels Baton has seen on this app's pages, newest first. */
   knownLabels: string[];
-}
-
-function termText(term: GateTerm): string {
-  if (term.kind === 'label') return i18n.t('editor.gateLabel', [term.text]);
-  if (term.kind === 'contains') return i18n.t('editor.gateContains', [term.text]);
-  return i18n.t('editor.gatePattern', [term.source]);
 }
 
 /**
  * The stages this target gates: labels picked from those seen, or free text matching every
  * label that contains it; with a live preview of the seen labels the gate would stop.
  */
-export function GateEditor({ target, knownLabels }: GateEditorProps) {
+export function GateEditor({ target, anchor, knownLabels }: GateEditorProps) {
   const id = useId();
   const addGate = useEditorStore((state) => state.addGate);
+  const addGates = useEditorStore((state) => state.addGates);
   const removeGate = useEditorStore((state) => state.removeGate);
   const [typed, setTyped] = useState('');
   const [exact, setExact] = useState(false);
   const matches = matchingLabels(target.gates, knownLabels);
   const typedText = typed.trim();
+  const split = stagesInPattern(typedText);
   // Text matches every stage containing it ("closed won" also stops "Closed Won – Enterprise"),
   // unless the author asks for exactly that stage.
   const add = () => {
@@ -51,7 +51,7 @@ export function GateEditor({ target, knownLabels }: GateEditorProps) {
       </ul>
       <label htmlFor={`${id}-stage`}>{i18n.t('editor.addStage')}</label>
       <div className="row">
-        <EntryInput id={`${id}-stage`} list={`${id}-seen`} value={typed} onChange={setTyped} onEnter={add} />
+        <EntryInput id={`${id}-stage`} data-anchor={problemAnchor(anchor)} list={`${id}-seen`} value={typed} onChange={setTyped} onEnter={add} />
         <datalist id={`${id}-seen`}>
           {knownLabels.map((label) => (
             <option key={label} value={label} />
@@ -65,6 +65,21 @@ export function GateEditor({ target, knownLabels }: GateEditorProps) {
           {i18n.t('editor.addStageButton')}
         </button>
       </div>
+      {split ? (
+        <div className="notice" data-testid="pattern-typed">
+          <p>{i18n.t('editor.patternTyped')}</p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              addGates(target.key, split);
+              setTyped('');
+            }}
+          >
+            {i18n.t('editor.patternSplit', [split.map(termText).join('; ')])}
+          </button>
+        </div>
+      ) : null}
       <p className="gate-matches" aria-live="polite" data-testid="gate-matches">
         {target.gates.length === 0
           ? i18n.t('editor.noGate')
@@ -72,7 +87,7 @@ export function GateEditor({ target, knownLabels }: GateEditorProps) {
             ? i18n.t('editor.noLabelsSeen')
             : matches.length > 0
               ? i18n.t('editor.matches', [matches.join(', ')])
-              : i18n.t('editor.matchesNone')}
+              : i18n.t('editor.matchesNoneYet')}
       </p>
     </div>
   );

@@ -1,14 +1,16 @@
-import { useEditorProblems } from './use-editor-problems';
+import { problemAnchor } from '../../lib/template-editor/problem-words';
+import { templateProblemText } from '../words/template-problem-words';
+import { useVisibleProblems } from './use-editor-problems';
 
-/** The schema's problem at this path of the template, under the input it concerns. */
+/** The problem at this path of the template, in words, under the input it concerns. */
 export function ProblemText({ path }: { path: PropertyKey[] }) {
-  const problems = useEditorProblems();
-  const key = path.join('.');
-  const found = problems.filter((problem) => problem.path.join('.') === key);
+  const problems = useVisibleProblems();
+  const key = problemAnchor(path);
+  const found = problems.filter((problem) => problemAnchor(problem.path) === key);
   if (found.length === 0) return null;
   return (
     <span className="problem" role="status">
-      {found.map((problem) => problem.message).join('; ')}
+      {found.map((problem) => templateProblemText(problem.words)).join(' ')}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useEditorStore } from './editor-store';
 import { EntryInput } from './EntryInput';
 import { ProblemText } from './ProblemText';
+import { problemAnchor } from '../../lib/template-editor/problem-words';
 import { ReorderableList } from './ReorderableList';
 
 /** What the next owner ticks before accepting the handoff. */
@@ -27,7 +28,7 @@ export function ReceiptEditor({ disabled }: { disabled: boolean }) {
           <fieldset className="row" disabled={disabled}>
             <label>
               {i18n.t('editor.receiptItem', [String(index + 1)])}
-              <input value={item.text} onChange={(event) => setReceipt(item.key, event.target.value)} />
+              <input data-anchor={problemAnchor(['receipt', index])} value={item.text} onChange={(event) => setReceipt(item.key, event.target.value)} />
               <ProblemText path={['receipt', index]} />
             </label>
             <button type="button" className="secondary" onClick={() => remove('receipt', item.key)}>

@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { formatPath } from '../../lib/import-limits';
 import { messenger } from '../../lib/messages';
 import { may } from '../../lib/sync/roles';
 import type { TeamConnection } from '../../lib/sync/connection';
@@ -11,7 +10,10 @@ import { batonDb } from '../storage/db';
 import { nextVersion, saveNewVersion } from '../storage/templates';
 import { publishTemplate } from '../sync/team-templates';
 import { useEditorStore } from './editor-store';
-import { useEditorProblems } from './use-editor-problems';
+import { ConfirmDialog } from './ConfirmDialog';
+import { jumpToProblem } from './jump-to-problem';
+import { useEditorProblems, useVisibleProblems } from './use-editor-problems';
+import { templateProblemText } from '../words/template-problem-words';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -19,8 +21,10 @@ type Outcome = { kind: 'ok' | 'error'; text: string } | undefined;
 export function SaveBar({ connection, locked }: { connection: TeamConnection | null; locked: boolean }) {
   const draft = useEditorStore((state) => state.draft);
   const open = useEditorStore((state) => state.open);
-  const setDetails = useEditorStore((state) => state.setDetails);
   const problems = useEditorProblems();
+  const visible = useVisibleProblems();
+  const trySave = useEditorStore((state) => state.trySave);
+  const [confirmArchive, setConfirmArchive] = useState(false);
   const saved = useLiveQuery(() => (draft ? batonDb().templates.get(draft.id) : undefined), [draft?.id]);
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
@@ -58,20 +62,35 @@ export function SaveBar({ connection, locked }: { connection: TeamConnection | n
 
   return (
     <div className="save-bar">
-      {problems.length > 0 ? (
+      {visible.length > 0 ? (
         <div className="notice notice--error" data-testid="editor-problems">
-          <p>{i18n.t('editor.problems', problems.length)}</p>
-          <ul>
-            {problems.map((problem) => (
+          <p id="problems-title">{i18n.t('editor.problems', visible.length)}</p>
+          <p className="muted">{i18n.t('editor.problemsHint')}</p>
+          <ul aria-labelledby="problems-title">
+            {visible.map((problem) => (
               <li key={`${problem.path.join('.')}/${problem.message}`}>
-                {formatPath(problem.path)}: {problem.message}
+                <button type="button" className="link" onClick={() => jumpToProblem(problem.path)}>
+                  {templateProblemText(problem.words)}
+                </button>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
       <div className="row">
-        <button type="button" disabled={locked || busy || problems.length > 0} onClick={() => void save()}>
+        {/* With problems, Save shows them all and goes to the first, instead of doing nothing. */}
+        {/* Busy is aria-disabled, not disabled: a disabled button drops keyboard focus to the page's top mid-save. */}
+        <button
+          type="button"
+          disabled={locked}
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (busy) return;
+            if (problems.length === 0) return void save();
+            trySave();
+            jumpToProblem(problems[0]!.path);
+          }}
+        >
           {i18n.t('editor.save')}
         </button>
         {draft.baseVersion > 0 ? (
@@ -80,8 +99,8 @@ export function SaveBar({ connection, locked }: { connection: TeamConnection | n
             className="secondary"
             disabled={locked || busy || problems.length > 0}
             onClick={() => {
-              setDetails({ archived: !draft.archived });
-              void save(!draft.archived);
+              if (draft.archived) return void save(false);
+              setConfirmArchive(true);
             }}
           >
             {draft.archived ? i18n.t('editor.unarchive') : i18n.t('editor.archive')}
@@ -99,6 +118,19 @@ export function SaveBar({ connection, locked }: { connection: TeamConnection | n
         ) : null}
       </div>
       {admin && unsaved && saved ? <p className="muted">{i18n.t('editor.publishSavedOnly')}</p> : null}
+      {confirmArchive ? (
+        <ConfirmDialog
+          title={i18n.t('editor.archiveTitle', [draft.name])}
+          body={i18n.t('editor.archiveBody')}
+          confirmLabel={i18n.t('editor.archiveConfirm')}
+          cancelLabel={i18n.t('editor.cancel')}
+          onCancel={() => setConfirmArchive(false)}
+          onConfirm={() => {
+            setConfirmArchive(false);
+            void save(true);
+          }}
+        />
+      ) : null}
       <p className={outcome ? `notice notice--${outcome.kind}` : 'sr-only'} role={outcome?.kind === 'error' ? 'alert' : 'status'} data-testid="save-outcome">
         {outcome?.text}
       </p>

@@ -1,5 +1,8 @@
 import { i18n } from '#i18n';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { sameAnswer } from '../../lib/completeness';
+import { templateProblemText } from '../words/template-problem-words';
 import { managedTemplateIds } from '../../lib/managed-policy';
 import { managedPolicy } from '../storage/managed-policy';
 import { messenger } from '../../lib/messages';
@@ -20,6 +23,9 @@ export function TemplateImport() {
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>();
   const parsed: TemplateParseResult | undefined = text.trim() ? parseTemplateJson(text) : undefined;
+  const installed = useLiveQuery(() => batonDb().templates.toArray());
+  // Two templates of one name would show as two identical tabs on a record: refused, as in the editor.
+  const sameName = parsed?.ok ? installed?.find((other) => other.id !== parsed.template.id && sameAnswer(other.name, parsed.template.name)) : undefined;
 
   async function readFile(file: File | undefined) {
     setOutcome(undefined);
@@ -32,7 +38,7 @@ export function TemplateImport() {
   }
 
   async function install() {
-    if (!parsed?.ok) return;
+    if (!parsed?.ok || sameName) return;
     try {
       if (managedTemplateIds(await managedPolicy.get()).has(parsed.template.id)) {
         throw new Error(`"${parsed.template.name}": ${i18n.t('managed.setByOrganization')}.`);
@@ -63,11 +69,18 @@ export function TemplateImport() {
         <div className="notice notice--error" role="alert" data-testid="template-errors">
           <strong>{i18n.t('options.import.invalid')}</strong>
           <ul>
-            {parsed.errors.map((error) => (
-              <li key={error}>{error}</li>
+            {parsed.notJson !== undefined ? <li>{i18n.t('options.import.notJson', [parsed.notJson])}</li> : null}
+            {parsed.problems.map((problem, index) => (
+              <li key={index}>{templateProblemText(problem)}</li>
             ))}
+            {parsed.errors.length > parsed.problems.length && parsed.notJson === undefined ? <li>{i18n.t('options.import.moreProblems', [parsed.errors.length - parsed.problems.length])}</li> : null}
           </ul>
         </div>
+      ) : null}
+      {sameName ? (
+        <p className="notice notice--error" role="alert" data-testid="template-errors">
+          {i18n.t('options.import.sameName', [sameName.name])}
+        </p>
       ) : null}
       {parsed?.ok ? (
         <p className="notice" data-testid="template-preview">
@@ -79,7 +92,7 @@ export function TemplateImport() {
           ])}
         </p>
       ) : null}
-      <button type="button" disabled={!parsed?.ok} onClick={() => void install()}>
+      <button type="button" disabled={!parsed?.ok || sameName !== undefined} onClick={() => void install()}>
         {i18n.t('options.import.install')}
       </button>
       {outcome ? (

@@ -2,8 +2,9 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HOST_NAMES } from '../../lib/record';
 import type { Template } from '../../lib/template';
+import { gateTerms } from '../../lib/template-editor/gate-terms';
 import { batonDb } from '../storage/db';
-
+import { termText } from '../words/gate-words';
 
 /** The installed templates: where each applies and which stages it gates. */
 export function TemplateList() {
@@ -31,7 +32,7 @@ export function TemplateList() {
                 {template.appliesTo.map((target) => (
                   <li key={`${target.host}/${target.objectType}`}>
                     {HOST_NAMES[target.host]} {target.objectType}
-                    {target.gateStages ? <> {i18n.t('options.list.stagesMatching')} <code>{target.gateStages}</code></> : ` ${i18n.t('options.list.noGate')}`}
+                    {target.gateStages ? ` ${i18n.t('options.list.stagesMatching')} ${gateTerms(target.gateStages).map(termText).join('; ')}` : ` ${i18n.t('options.list.noGate')}`}
                   </li>
                 ))}
               </ul>

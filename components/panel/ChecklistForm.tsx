@@ -4,6 +4,7 @@ import type { Handoff } from '../../lib/checklist-status';
 import { ownEntry } from '../../lib/own-key';
 import { flagsByField } from '../../lib/quality';
 import { recordLabel, type RecordRef } from '../../lib/record';
+import { withTemplateRules } from '../../lib/template';
 import { FieldInput } from './FieldInput';
 import { usePanelStore } from './panel-store';
 import { useFieldSaver, useUnsavedResend } from './use-field-saver';
@@ -51,7 +52,7 @@ export function ChecklistForm({ recordRef, recordTitle, recordUrl, handoff, focu
         return (
           <FieldInput
             key={field.id}
-            field={field}
+            field={withTemplateRules(template, field)}
             stored={ownEntry(values, field.id) ?? ''}
             required={isRequired(field, values)}
             issue={touched[key] || (blocking && missing) ? issue : undefined}

@@ -73,7 +73,7 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
     ref: element,
     'aria-invalid': issue ? true : undefined,
     'aria-required': required,
-    'aria-describedby': `${id}-help ${id}-problem${flags.length > 0 ? ` ${id}-flags` : ''}`,
+    'aria-describedby': `${id}-help ${id}-problem${flags.length > 0 && !issue ? ` ${id}-flags` : ''}`,
     onFocus: () => (focused.current = true),
     onBlur: () => {
       focused.current = false;
@@ -121,7 +121,8 @@ export function FieldInput({ field, stored, required, issue, blocking, focusRequ
       <div id={`${id}-problem`} className="problem" role={issue ? 'status' : undefined}>
         {issue ? fieldIssueText(issue) : null}
       </div>
-      <QualityFlags field={field} flags={flags} id={`${id}-flags`} />
+      {/* One message per mistake: an answer with a problem (not an email, vague and blocking) shows that alone, never the flags again beside it. */}
+      <QualityFlags field={field} flags={issue ? [] : flags} id={`${id}-flags`} />
       {elsewhere !== undefined && elsewhere !== value ? (
         <div className="elsewhere" role="status" data-testid="changed-elsewhere">
           {i18n.t('panel.elsewhere', [elsewhere])}

@@ -26,6 +26,9 @@ export function VersionNotice({ recordRef, handoff }: { recordRef: RecordRef; ha
         <ul>
           {changes.added.length > 0 ? <li>{i18n.t('editor.newVersionAdded', [changes.added.join(', ')])}</li> : null}
           {changes.removed.length > 0 ? <li>{i18n.t('editor.newVersionRemoved', [changes.removed.join(', ')])}</li> : null}
+          {changes.renamed.map(({ from, to }) => (
+            <li key={from}>{i18n.t('editor.newVersionRenamed', [from, to])}</li>
+          ))}
           {changes.nowRequired.length > 0 ? <li>{i18n.t('editor.newVersionRequired', [changes.nowRequired.join(', ')])}</li> : null}
         </ul>
       ) : (

@@ -12,6 +12,7 @@ import { completenessChange, fieldChange, handoffOf, moveChange } from '../../li
 import { knownSeq, newStamp, outboxTables, queueChanges, queueFieldChange } from '../sync/outbox';
 import type { BatonDb, HandoffKey } from './db';
 import { templatesFor } from './templates';
+import { carryValues, renamedIds } from '../../lib/template-editor/template-changes';
 
 export function handoffKey(ref: RecordRef, templateId: string): HandoffKey {
   return [ref.host, ref.objectType, ref.recordId, templateId];
@@ -65,10 +66,35 @@ export async function templateHandoffs(db: BatonDb, templateId: string): Promise
 
 /** The rep opts in: the record's handoff moves to the template's current version. */
 export async function adoptCurrentVersion(db: BatonDb, ref: RecordRef, templateId: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.templates, db.handoffs, async () => {
+  await db.transaction('rw', [db.templates, db.templateVersions, db.handoffs, db.revisions, ...outboxTables(db)], async () => {
     const current = await db.templates.get(templateId);
     if (!current) throw new Error(`No template "${templateId}"`);
-    await db.handoffs.update(handoffKey(ref, templateId), { templateVersion: current.version, updatedAt: now });
+    const key = handoffKey(ref, templateId);
+    const stored = await db.handoffs.get(key);
+    const from = stored ? await db.templateVersions.get([templateId, stored.templateVersion]) : undefined;
+    const renamed = stored && from ? renamedIds(from, current) : new Map<string, string>();
+    if (!stored || renamed.size === 0) {
+      await db.handoffs.update(key, { templateVersion: current.version, updatedAt: now });
+      return;
+    }
+    // A renamed field keeps what was typed in it and its history, under its new id.
+    const typedAt = { ...stored.typedAt };
+    for (const [oldId, newId] of renamed) {
+      if (!Object.hasOwn(typedAt, oldId)) continue;
+      typedAt[newId] = typedAt[oldId]!;
+      delete typedAt[oldId];
+    }
+    const values = carryValues(stored.values, from!, current);
+    await db.handoffs.put({ ...stored, templateVersion: current.version, values, typedAt, updatedAt: now });
+    for (const [oldId, newId] of renamed) {
+      await db.revisions.where('[host+objectType+recordId+templateId+field]').equals([...key, oldId]).modify({ field: newId });
+      const value = ownEntry(stored.values, oldId);
+      // The team hears the answer under its new id, as if the rep had typed it there.
+      if (value !== undefined) {
+        const edit = { ref, templateId, fieldId: newId, value, typedAt: now, recordTitle: stored.recordTitle, recordUrl: stored.recordUrl };
+        await queueFieldChange(db, fieldChange(edit, await knownSeq(db, handoffOf(ref, templateId), newId), newStamp(now)), now);
+      }
+    }
   });
 }
 

@@ -15,8 +15,12 @@ export const seenStages = {
     return parsed.success ? parsed.data : {};
   },
   async remember(host: HostApp, label: string): Promise<void> {
+    await seenStages.rememberAll([[host, label]]);
+  },
+  /** Many labels (a board's columns) in one read and at most one write. */
+  async rememberAll(labels: readonly (readonly [HostApp, string])[]): Promise<void> {
     const seen = await seenStages.get();
-    const next = withSeenStage(seen, host, label);
+    const next = labels.reduce((known, [host, label]) => withSeenStage(known, host, label), seen);
     if (next !== seen) await browser.storage.local.set({ [KEY]: next });
   },
 };

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { HostApp } from '../record';
 import { TemplateSchema, type Template, type TemplateField } from '../template';
 import { gateSource, gateTerms, type GateTerm } from './gate-terms';
+import { problemWords, type ProblemWords } from './problem-words';
 
 // What the template editor holds while someone edits: the template in a shape a form can bind
 // to (gates as terms, every list entry with a key that survives reordering), and the way back
@@ -18,6 +19,11 @@ export type FieldDraft = Omit<TemplateField, 'options'> & {
   key: string;
   /** Edited as lines; blank lines and the spaces around each option are dropped on save. */
   options: string[];
+  /**
+   * The id this field has in the version the draft was opened from (none for a field added
+   * here): a different id on save is a rename, recorded in the field's renamedFrom.
+   */
+  savedId?: string;
 };
 
 export interface ReceiptDraft {
@@ -33,15 +39,19 @@ export interface EditorDraft {
   baseVersion: number;
   archived: boolean;
   ownerField: string;
+  /** Team-wide: every quality flag blocks the move (TemplateSchema.qualityBlocks). */
+  qualityBlocks: boolean;
   targets: TargetDraft[];
   fields: FieldDraft[];
   receipt: ReceiptDraft[];
 }
 
 export interface DraftProblem {
-  /** Where in the template, e.g. ["fields", 2, "label"]. */
+  /** Where in the template, e.g. ["fields", 2, "label"]: which input shows it, never shown itself. */
   path: PropertyKey[];
   message: string;
+  /** The problem in words a person reads (lib/template-editor/problem-words.ts). */
+  words: ProblemWords;
 }
 
 export type DraftResult = { ok: true; template: Template } | { ok: false; problems: DraftProblem[] };
@@ -61,13 +71,14 @@ export function draftFromTemplate(template: Template): EditorDraft {
     baseVersion: template.version,
     archived: template.archived ?? false,
     ownerField: template.ownerField ?? '',
+    qualityBlocks: template.qualityBlocks ?? false,
     targets: template.appliesTo.map((target) => ({
       key: newKey(),
       host: target.host,
       objectType: target.objectType,
       gates: gateTerms(target.gateStages),
     })),
-    fields: template.fields.map((field) => ({ ...field, key: newKey(), options: field.options ?? [] })),
+    fields: template.fields.map((field) => ({ ...field, key: newKey(), options: field.options ?? [], savedId: field.id })),
     receipt: template.receipt.map((text) => ({ key: newKey(), text })),
   };
 }
@@ -87,15 +98,20 @@ export function templateFromDraft(draft: EditorDraft, version: number): DraftRes
     })),
     fields: draft.fields.map(fieldFromDraft),
     ...optionalText('ownerField', draft.ownerField),
+    ...(draft.qualityBlocks ? { qualityBlocks: true } : {}),
     receipt: draft.receipt.map((item) => item.text.trim()),
   };
   const parsed = TemplateSchema.safeParse(raw);
   if (parsed.success) return { ok: true, template: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => ({ path: issue.path, message: issue.message })) };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => ({ path: issue.path, message: issue.message, words: problemWords(issue as never, raw) })),
+  };
 }
 
-function fieldFromDraft({ key: _key, options, help, placeholder, patternHint, requiredWhen, quality, private: secret, ...field }: FieldDraft) {
+function fieldFromDraft({ key: _key, savedId, renamedFrom, options, help, placeholder, patternHint, requiredWhen, quality, private: secret, ...field }: FieldDraft) {
   const listed = options.map((option) => option.trim()).filter(Boolean);
+  const earlierIds = earlierIdsOf(field.id, savedId, renamedFrom);
   return {
     ...field,
     label: field.label.trim(),
@@ -106,7 +122,14 @@ function fieldFromDraft({ key: _key, options, help, placeholder, patternHint, re
     ...(requiredWhen?.field ? { requiredWhen } : {}),
     ...(quality && (quality.checks.length > 0 || quality.minLength !== undefined || quality.blocking) ? { quality } : {}),
     ...(secret ? { private: true } : {}),
+    ...(earlierIds.length > 0 ? { renamedFrom: earlierIds } : {}),
   };
+}
+
+/** Every id the field had before, oldest first, this draft's rename included; never its own id. */
+function earlierIdsOf(id: string, savedId: string | undefined, renamedFrom: readonly string[] = []): string[] {
+  const earlier = savedId !== undefined && savedId !== id ? [...renamedFrom, savedId] : [...renamedFrom];
+  return [...new Set(earlier)].filter((other) => other !== id);
 }
 
 function optionalText<K extends string>(key: K, text: string | undefined): Partial<Record<K, string>> {

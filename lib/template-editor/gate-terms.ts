@@ -1,4 +1,5 @@
 import { normalizeStage } from '../gate';
+import { patternProblem } from '../safe-pattern';
 
 // A gate is stored as one case-insensitive regular expression (HOST_TARGET.gateStages), which an
 // operations lead should never have to write. The editor shows it as a list of terms: a stage
@@ -8,6 +9,8 @@ import { normalizeStage } from '../gate';
 export type GateTerm =
   | { kind: 'label'; text: string }
   | { kind: 'contains'; text: string }
+  /** Any stage holding one of these as a whole word ("\\b(onboarding|kickoff)\\b", the built-in templates' style). */
+  | { kind: 'words'; words: string[] }
   | { kind: 'pattern'; source: string };
 
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
@@ -24,6 +27,10 @@ function unescapeRegex(source: string): string {
 
 export function termSource(term: GateTerm): string {
   if (term.kind === 'pattern') return term.source;
+  if (term.kind === 'words') {
+    const words = term.words.map((word) => escapeRegex(normalizeStage(word)));
+    return words.length === 1 ? `\\b${words[0]}\\b` : `\\b(${words.join('|')})\\b`;
+  }
   const literal = escapeRegex(normalizeStage(term.text));
   return term.kind === 'label' ? `^${literal}$` : literal;
 }
@@ -41,8 +48,36 @@ export function gateTerms(source: string | undefined): GateTerm[] {
     const exact = /^\^(.*)\$$/.exec(alternative);
     if (exact && LITERAL.test(exact[1]!)) return { kind: 'label', text: unescapeRegex(exact[1]!) };
     if (LITERAL.test(alternative) && alternative !== '') return { kind: 'contains', text: unescapeRegex(alternative) };
-    return { kind: 'pattern', source: alternative };
+    const words = wholeWords(alternative);
+    return words ? { kind: 'words', words } : { kind: 'pattern', source: alternative };
   });
+}
+
+/** "\\b(a|b c)\\b" or "\\bword\\b" -> the literal words; undefined for any other pattern. */
+function wholeWords(source: string): string[] | undefined {
+  const match = /^\\b(?:\((.*)\)|(.*))\\b$/.exec(source);
+  const inner = match?.[1] ?? match?.[2];
+  if (inner === undefined) return undefined;
+  const words = topLevelAlternatives(inner);
+  return words.every((word) => word !== '' && LITERAL.test(word)) ? words.map(unescapeRegex) : undefined;
+}
+
+/**
+ * Typed stage text that reads as a regular expression ("\\b(escalated|urgent)\\b", "won|lost"):
+ * the editor takes typed text literally, so it says so and offers the stages it names instead.
+ * Undefined for ordinary text, and for a pattern that names no plain stages.
+ */
+export function stagesInPattern(typed: string): GateTerm[] | undefined {
+  const text = typed.trim();
+  if (!/\\[bdswBDSW.]|[|^$*+?()[\]]/.test(text)) return undefined;
+  if (patternProblem(text)) return undefined;
+  try {
+    new RegExp(text, 'i');
+  } catch {
+    return undefined;
+  }
+  const terms = gateTerms(text);
+  return terms.every((term) => term.kind !== 'pattern') ? terms : undefined;
 }
 
 /** "a|(b|c)|d" -> ["a", "(b|c)", "d"]: bars inside groups and classes belong to their group. */
@@ -70,7 +105,9 @@ function topLevelAlternatives(source: string): string[] {
 /** Which of the known labels the gate would stop, as the guard judges them (lib/gate.ts). */
 export function matchingLabels(terms: GateTerm[], known: readonly string[]): string[] {
   const source = gateSource(terms);
-  if (!source) return [];
+  // The preview runs on every edit, before the schema refuses the gate: a pattern that could
+  // backtrack for seconds is not run at all (the problem under the gate says why).
+  if (!source || patternProblem(source)) return [];
   let gate: RegExp;
   try {
     gate = new RegExp(source, 'i');

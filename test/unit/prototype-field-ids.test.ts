@@ -49,7 +49,11 @@ it('covers every name Object.prototype has', () => {
 describe.each(refused)('a field id "%s"', (name) => {
   it('is refused on import with the path and the reason', () => {
     const result = parseTemplate({ ...templateWith('ok'), fields: [{ id: name, label: 'Odd', kind: 'text' }], ownerField: undefined });
-    expect(result).toEqual({ ok: false, errors: ['fields[0].id: expected letters, digits, "-" or "_", starting with a letter'] });
+    expect(result).toEqual({
+      ok: false,
+      errors: ['fields[0].id: expected letters, digits, "-" or "_", starting with a letter'],
+      problems: [{ where: { kind: 'field', position: 1, label: 'Odd', setting: 'id' }, what: { kind: 'idForm' } }],
+    });
   });
 });
 

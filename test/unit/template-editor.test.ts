@@ -72,6 +72,19 @@ describe('editor state and template', () => {
     );
   });
 
+  it('shows why a pattern that could hang a tab cannot be saved, under the setting it concerns', () => {
+    const draft = draftFromTemplate(everyKind());
+    draft.targets[0]!.gates = [{ kind: 'pattern', source: '^(a+)+$' }];
+    draft.fields[5]!.pattern = '(a|aa)+';
+    const saved = templateFromDraft(draft, 4);
+    expect(saved.ok).toBe(false);
+    if (saved.ok) return;
+    expect(saved.problems).toEqual([
+      { path: ['appliesTo', 0, 'gateStages'], message: expect.stringMatching(/^Guarded stages: this pattern can take exponential time .*Simplify it/), words: expect.objectContaining({ what: expect.objectContaining({ kind: 'sentence' }) }) },
+      { path: ['fields', 5, 'pattern'], message: expect.stringMatching(/^Field pattern: this pattern can take exponential time .*Simplify it/), words: expect.objectContaining({ what: expect.objectContaining({ kind: 'sentence' }) }) },
+    ]);
+  });
+
   it('makes ids people never see from labels, unique within the template', () => {
     expect(idFromLabel('Next owner (email)', new Set(), 'field')).toBe('nextOwnerEmail');
     expect(idFromLabel('Goals', new Set(['goals', 'goals2']), 'field')).toBe('goals3');
@@ -97,6 +110,12 @@ describe('gates as terms', () => {
     expect(matchingLabels([{ kind: 'contains', text: 'won (' }], ['won (x)', 'won'])).toEqual(['won (x)']);
     expect(matchingLabels([], KNOWN)).toEqual([]);
   });
+
+  it('does not run a gate that could hang the editor to preview it (the schema says why it is refused)', () => {
+    const started = performance.now();
+    expect(matchingLabels([{ kind: 'pattern', source: '^(a+)+$' }], [`${'a'.repeat(28)}!`, 'a'])).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
 });
 
 describe('what a new version changes', () => {
@@ -108,7 +127,7 @@ describe('what a new version changes', () => {
   });
 
   it('names the fields added, removed and now required', () => {
-    expect(templateChanges(before, after)).toEqual({ added: ['Risks'], removed: ['Site'], nowRequired: ['Tier'] });
+    expect(templateChanges(before, after)).toEqual({ added: ['Risks'], removed: ['Site'], renamed: [], nowRequired: ['Tier'] });
   });
 
   it('counts the handoffs that are complete now and would not be', () => {

@@ -37,7 +37,7 @@ describe('a handoff keeps the template version it started on', () => {
     const [handoff] = await recordHandoffs(db, deal);
     expect(handoff!.template.version).toBe(v1.version);
     expect(handoff!.newer?.version).toBe(v2.version);
-    expect(templateChanges(handoff!.template, handoff!.newer!)).toEqual({ added: ['Budget'], removed: [], nowRequired: [] });
+    expect(templateChanges(handoff!.template, handoff!.newer!)).toEqual({ added: ['Budget'], removed: [], renamed: [], nowRequired: [] });
     expect((await recordStatus(db, deal)).checklists[0]!.missing).toEqual([]);
     // Typing more keeps it there.
     await saveFieldValue(db, { ref: deal, templateId: v1.id, fieldId: 'scope', value: 'More scope', typedAt: T0 + 1 }, T0 + 1);
@@ -61,6 +61,27 @@ describe('a handoff keeps the template version it started on', () => {
     const [handoff] = await recordHandoffs(db, dealRef('2002'));
     expect(handoff!.template.version).toBe(v2.version);
     expect(handoff!.newer).toBeUndefined();
+  });
+
+  it('a field renamed in the new version keeps its answer and its history when the rep opts in', async () => {
+    await typeComplete();
+    await saveFieldValue(db, { ref: deal, templateId: v1.id, fieldId: 'scope', value: 'CRM setup, two trainings and SSO', typedAt: T0 + 60_000 }, T0 + 60_000);
+    const renamed: Template = {
+      ...v1,
+      version: v1.version + 1,
+      fields: v1.fields.map((field) => (field.id === 'scope' ? { ...field, id: 'scopeOfWork', label: 'Scope of work', renamedFrom: ['scope'] } : field)),
+    };
+    await saveNewVersion(db, renamed);
+    const [before] = await recordHandoffs(db, deal);
+    expect(templateChanges(before!.template, before!.newer!)).toMatchObject({ added: [], removed: [], renamed: [{ from: 'Scope and deliverables', to: 'Scope of work' }] });
+    await adoptCurrentVersion(db, deal, v1.id, T0 + 120_000);
+    const [handoff] = await recordHandoffs(db, deal);
+    expect(handoff!.template.version).toBe(renamed.version);
+    expect(handoff!.values.scopeOfWork).toBe('CRM setup, two trainings and SSO');
+    expect(handoff!.values.scope).toBeUndefined();
+    expect((await recordStatus(db, deal)).checklists[0]!.missing).toEqual([]);
+    const history = await db.revisions.where('[host+objectType+recordId+templateId+field]').equals([deal.host, deal.objectType, deal.recordId, v1.id, 'scopeOfWork']).toArray();
+    expect(history.map((entry) => entry.newValue)).toEqual(['CRM setup and two trainings', 'CRM setup, two trainings and SSO']);
   });
 
   it('numbers every save past every version held, and refuses a number saved meanwhile', async () => {

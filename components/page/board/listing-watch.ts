@@ -84,7 +84,20 @@ export function watchListing(
     const stage = listing.itemStage(item);
     drawn.set(item, { badge: renderBadge(listing.badgeSlot(item), recordId, status, stage), recordId });
     if (status && stage) noteSighting(status, stage);
+    if (status && stage) noteStageLabel(status, stage);
   };
+
+  /**
+   * Each stage label this listing shows goes to the worker once (with one record in it), so the
+   * template editor can offer the stages of boards and lists, not only of records opened. The
+   * worker judges it like any sighting: one in no gated stage changes nothing.
+   */
+  const labelsSent = new Set<string>();
+  function noteStageLabel(status: RecordStatus, stage: string) {
+    if (labelsSent.has(stage)) return;
+    labelsSent.add(stage);
+    queueSighting({ ref: status.ref, stage });
+  }
 
   /**
    * Safety net: records shown in gated stages go to the worker, which logs the first time one
@@ -97,7 +110,10 @@ export function watchListing(
     const key = `${status.ref.recordId}\n${stage}\n${sighting}`;
     if (!sighting || sightingsSent.has(key)) return;
     sightingsSent.add(key);
-    if (sightings.push({ ref: status.ref, stage }) > 1) return;
+    queueSighting({ ref: status.ref, stage });
+  }
+  function queueSighting(sighting: StageSighting) {
+    if (sightings.push(sighting) > 1) return;
     requestAnimationFrame(() => {
       const batch = sightings;
       sightings = [];

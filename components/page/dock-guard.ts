@@ -30,6 +30,18 @@ export function isCovered(box: Box, topAt: (x: number, y: number) => Element | n
   });
 }
 
+type ParentLook = Pick<CSSStyleDeclaration, 'opacity' | 'filter' | 'transform' | 'clipPath' | 'maskImage'>;
+
+/**
+ * Whether the computed style of <html>, the dock's parent, fades or distorts everything drawn
+ * in it, Baton's frame included: the dock's own `all: initial` cannot undo what a parent does,
+ * and a hit test still finds the frame under a faded, blurred, shrunk, clipped or masked page.
+ * (Chromium's IntersectionObserver v2 counts these too.)
+ */
+export function fadedByParent(style: ParentLook): boolean {
+  return Number(style.opacity) < 1 || [style.filter, style.transform, style.clipPath, style.maskImage].some((value) => value !== '' && value !== 'none');
+}
+
 /**
  * Removes every attribute but Baton's own as soon as the page sets it (`hidden`, `inert`,
  * `style`, `popover`…), and says which. Observing one element's attributes costs the page

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { Lifetime } from './lifetime';
 import type { PanelLocation } from '../../lib/panel-location';
 import { handTickets, panelPageUrl, showInFrame } from './frame-ticket';
-import { isCovered, keepOnlyOwnAttributes } from './dock-guard';
+import { fadedByParent, isCovered, keepOnlyOwnAttributes } from './dock-guard';
 
 export const PANEL_WIDTH_PX = 380;
 /** How often a browser without IntersectionObserver v2 looks whether the page covers the frame. */
@@ -157,8 +157,8 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
   // Covered: Chromium says so itself (IntersectionObserver v2, `isVisible` false when anything
   // is drawn over the frame or it is faded or transformed, checked at most every 250 ms).
   // Elsewhere (Firefox) nothing tells Baton when the page draws over the frame, so it looks at
-  // the frame's centre and corners when it opens, on resize, and every COVER_LOOK_MS while it
-  // is shown in a visible tab: five hit tests, cheap beside what the page redraws itself.
+  // the frame's centre and corners, and at how <html> is drawn, when it opens, on resize, and
+  // every COVER_LOOK_MS while it is shown in a visible tab: five hit tests and one style read.
   let lastLocation: PanelLocation | undefined;
   let covered = false;
   const setCovered = (next: boolean) => {
@@ -167,7 +167,9 @@ export function createDock(lifetime: Lifetime, onToggle: (collapsed: boolean) =>
     if (lastLocation) report(lastLocation);
   };
   const lookForCover = () => {
-    if (frame && !frame.hidden) setCovered(isCovered(frame.getBoundingClientRect(), (x, y) => document.elementFromPoint(x, y), host));
+    if (!frame || frame.hidden) return;
+    const hit = isCovered(frame.getBoundingClientRect(), (x, y) => document.elementFromPoint(x, y), host);
+    setCovered(hit || fadedByParent(getComputedStyle(document.documentElement)));
   };
   const watchCover = (watched: HTMLIFrameElement) => {
     if (!('isVisible' in IntersectionObserverEntry.prototype)) {

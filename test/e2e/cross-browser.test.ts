@@ -22,6 +22,9 @@ const SF_VIEW = '.windowViewMode-maximized.active';
 /** An https site that is not a host app: Baton runs no script there, but any page may frame panel.html. */
 const ELSEWHERE: FixtureSite = { pattern: 'https://elsewhere.example/**', pageFor: () => 'blank.html' };
 
+/** One template applies: the badge counts its required fields. */
+const ONE_CHECKLIST = { emptyBadge: /^0 of \d+ required$/, completeGuard: '6 of' };
+
 /**
  * Each app's record page and the user actions that move it into its gated stage: open the
  * control, then the step that commits (tried again, as a user would, once the checklist is complete).
@@ -33,6 +36,7 @@ const RECORD_APPS = [
     openStageControl: (page: E2EPage) => page.click('[data-test-id="highlight-property-item-dealstage"] button:last-of-type'),
     commitGatedStage: (page: E2EPage) => clickText(page, '[role="option"]', 'Closed won'),
     stage: 'Closed won',
+    ...ONE_CHECKLIST,
   },
   {
     app: 'Salesforce',
@@ -44,6 +48,7 @@ const RECORD_APPS = [
     },
     commitGatedStage: (page: E2EPage) => page.click(`${SF_VIEW} button[name="SaveEdit"]`),
     stage: 'Closed Won',
+    ...ONE_CHECKLIST,
   },
   {
     app: 'Pipedrive',
@@ -51,6 +56,7 @@ const RECORD_APPS = [
     openStageControl: async () => undefined,
     commitGatedStage: (page: E2EPage) => page.click('[data-testid="won-button"]'),
     stage: 'Won',
+    ...ONE_CHECKLIST,
   },
   {
     app: 'ClickUp',
@@ -58,6 +64,10 @@ const RECORD_APPS = [
     openStageControl: (page: E2EPage) => page.click('[data-test="status-button__status-dropdown"]'),
     commitGatedStage: (page: E2EPage) => clickText(page, '[data-test="status-list__container"] cu3-combo-box-item .menu-item-label', 'onboarding'),
     stage: 'onboarding',
+    // Both default templates apply to a ClickUp task: the badge counts checklists, and the gate
+    // into "onboarding" needs only Sales → Onboarding's.
+    emptyBadge: /^0 of 2 checklists complete$/,
+    completeGuard: '1 of 2 checklists complete',
   },
 ];
 
@@ -73,17 +83,17 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
   });
   afterAll(() => browser?.close());
 
-  it.each(RECORD_APPS)('$app: blocks the move into the gated stage until the checklist is complete, then lets it through', async ({ url, openStageControl, commitGatedStage, stage }) => {
+  it.each(RECORD_APPS)('$app: blocks the move into the gated stage until the checklist is complete, then lets it through', async ({ url, openStageControl, commitGatedStage, stage, emptyBadge, completeGuard }) => {
     const page = await browser.newPage();
     await page.goto(url);
     const panel = await panelOf(page);
-    await waitText(panel, '[data-testid="completeness-badge"]', (text) => /^0 of \d+ required$/.test(text));
+    await waitText(panel, '[data-testid="completeness-badge"]', (text) => emptyBadge.test(text));
     await openStageControl(page);
     await commitGatedStage(page);
     await waitText(panel, '[data-testid="block-notice"]', (text) => text.includes(`Moving to "${stage}" needs: Client goals`));
     expect(await commitsOf(page)).toEqual([]);
     await fillFields(page, panel, COMPLETE);
-    await until(() => guardBadge(page), (text) => text.includes('6 of'), 'the tab guard to see the complete checklist');
+    await until(() => guardBadge(page), (text) => text.includes(completeGuard), 'the tab guard to see the complete checklist');
     await commitGatedStage(page);
     await until(() => commitsOf(page), (stages) => stages.includes(stage), `the host to commit ${stage}`);
     await page.close();
@@ -96,8 +106,10 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
     const panel = await panelOf(host);
     await typeInto(host, panel, 'clientGoals', secret);
     await waitText(panel, '[data-testid="save-status"]', (text) => text.startsWith('Saved'));
-    // The panel's address, as any script on a host page can read it from the dock's open shadow root.
-    const panelUrl = await host.evaluate(() => document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src, undefined);
+    // Today's panel address (per session in Chromium: use_dynamic_url), as the other site would
+    // have had to learn it: no script on the host page can read it (the dock's frame is in a
+    // closed shadow root), so the test asks Baton's own page for it.
+    const panelUrl = await panel.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }).chrome.runtime.getURL('/panel.html'), undefined);
     await host.close();
 
     const page = await browser.newPage();
@@ -121,6 +133,61 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
     expect(framed!.text).toContain('only opens inside HubSpot');
     expect(framed!.text).not.toContain(secret);
     expect(await framed!.frame.evaluate(() => document.querySelectorAll('textarea, input, button').length, undefined)).toBe(0);
+    await page.close();
+  });
+
+  it('works with its frame out of the page’s reach, and says so in the panel when the page draws over it', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/88003');
+    const panel = await panelOf(page);
+    await typeInto(page, panel, 'clientGoals', 'Typed behind a closed root');
+    await waitText(panel, '[data-testid="save-status"]', (text) => text.startsWith('Saved'));
+    // Everything a page script has to reach a frame with: elements (in the document, in the
+    // dock's open root, in the frame holder's root) and windows (window.frames), and the address.
+    const reach = await page.evaluate(() => {
+      const openRoot = document.querySelector('baton-dock')!.shadowRoot!;
+      const holder = openRoot.querySelector('baton-frame');
+      return {
+        holder: holder !== null,
+        holderRoot: holder?.shadowRoot ?? null,
+        frames: document.querySelectorAll('iframe').length + openRoot.querySelectorAll('iframe').length,
+        windows: window.length,
+        address: `${document.documentElement.outerHTML}${openRoot.innerHTML}`.includes('panel.html'),
+      };
+    }, undefined);
+    expect(reach).toEqual({ holder: true, holderRoot: null, frames: 0, windows: 0, address: false });
+
+    const notice = () => textOf(panel, '[data-testid="panel-covered"]');
+    expect(await notice()).toBe('');
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff';
+      document.body.append(cover);
+    }, undefined);
+    await until(notice, (text) => text.includes('The page is covering Baton’s panel'), 'the panel to say it is covered', 5000);
+    await page.evaluate(() => document.getElementById('cover')!.remove(), undefined);
+    await until(notice, (text) => text === '', 'the covered notice to go', 5000);
+    // Still the same working panel: typing goes on saving.
+    await typeInto(page, panel, 'scope', 'Still typed after the cover went');
+    await waitText(panel, '[data-testid="save-status"]', (text) => text.startsWith('Saved'));
+    await page.close();
+  });
+
+  it('says so in the panel when the page fades or shrinks itself, Baton’s frame with it', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4455/record/0-3/88004');
+    const panel = await panelOf(page);
+    await waitText(panel, '[data-testid="completeness-badge"]', (text) => /^0 of \d+ required$/.test(text));
+    const notice = () => textOf(panel, '[data-testid="panel-covered"]');
+    expect(await notice()).toBe('');
+    // The dock sits straight under <html>: what the page does to <html> it does to the frame too.
+    for (const look of ['opacity: 0.05', 'transform: scale(0.1)']) {
+      await page.evaluate((css) => document.documentElement.setAttribute('style', css), look);
+      await until(notice, (text) => text.includes('The page is covering Baton’s panel'), `the panel to say so for ${look}`, 5000);
+      await page.evaluate(() => document.documentElement.removeAttribute('style'), undefined);
+      await until(notice, (text) => text === '', `the notice to go after ${look}`, 5000);
+    }
     await page.close();
   });
 
@@ -152,7 +219,8 @@ describe.each(BROWSERS)('%s', (_name, launchBrowser) => {
     const page = await browser.newPage();
     await page.goto('https://app.clickup.com/t/cbbrief01');
     const panel = await panelOf(page);
-    await clickText(panel, '[role="tab"]', 'Sales → Onboarding');
+    // A tab reads its template's name and then its own count.
+    await clickText(panel, '[role="tab"] .tab__name', 'Sales → Onboarding');
     await fillFields(page, panel, COMPLETE);
     await clickText(panel, 'button', 'Insert brief');
     await waitText(panel, '[data-testid="brief-outcome"]', (text) => text.includes('Inserted into the ClickUp note box'));

@@ -167,6 +167,16 @@ export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
   }
 }
 
+/**
+ * Whether the dock's panel frame is on screen. The frame sits in a closed shadow root that
+ * locators (and page scripts) cannot enter: it is reached as a frame, then its element.
+ */
+export async function panelShown(page: Page): Promise<boolean> {
+  const panels = page.frames().filter((candidate) => candidate.url().includes('/panel.html'));
+  const shown = await Promise.all(panels.map(async (frame) => (await frame.frameElement().catch(() => null))?.isVisible() ?? false));
+  return shown.includes(true);
+}
+
 /** Every stored handoff row (values, title, link), read straight from IndexedDB in the worker. */
 export async function storedRows(session: Session): Promise<({ recordId: string; values: Record<string, string> } & Record<string, unknown>)[]> {
   const worker = await serviceWorker(session);

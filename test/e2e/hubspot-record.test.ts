@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HUBSPOT, launch, panelFrame, type Session } from './harness';
+import { HUBSPOT, launch, panelFrame, panelShown, type Session } from './harness';
 import { badge, commits, fillChecklist, guardShows, pollText, waitSaved } from './panel-helpers';
 
 // A HubSpot deal record served at its real URL; each test uses its own deal id, so one
@@ -50,9 +50,9 @@ describe('HubSpot deal record', () => {
     await pollText(tab).toBe('Handoff checklist · 0 of 6 required');
     await page.reload();
     await pollText(tab).toBe('Handoff checklist · 0 of 6 required');
-    await expect(page.locator('baton-dock iframe').isHidden()).resolves.toBe(true);
+    await expect(panelShown(page)).resolves.toBe(false);
     await tab.click();
-    await expect.poll(() => page.locator('baton-dock iframe').isVisible()).toBe(true);
+    await expect.poll(() => panelShown(page)).toBe(true);
     await page.close();
   });
 
@@ -200,7 +200,9 @@ describe('HubSpot deal record', () => {
     // The host's hostile CSS is in force on the host page itself (hotpink buttons)...
     expect(await page.locator('[data-test-id="highlight-property-item-dealstage"] button').first().evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(255, 105, 180)');
     // ...and does not reach Baton's frame.
-    const frameStyle = await page.locator('baton-dock iframe').evaluate((frame) => {
+    // The frame sits in a closed shadow root: reached from the test's side, as a frame.
+    const frameStyle = await (await panel.frameElement()).evaluate((node) => {
+      const frame = node as HTMLIFrameElement;
       const style = getComputedStyle(frame);
       return { opacity: style.opacity, width: frame.getBoundingClientRect().width, border: style.borderTopWidth };
     });

@@ -11,13 +11,18 @@ import { COMPLETE_HANDOFF } from './panel-helpers';
 // page (as a user landing on it). At each step the test asks where focus is and that it shows.
 // Written once against test/e2e/drivers/ and run in Debian's Chromium and Firefox ESR.
 
-/** Where focus is on a page, through open shadow roots: 'dock tab', 'dock frame', 'dialog frame', or the element's name. */
+/**
+ * Where focus is on a page, through open shadow roots: 'dock tab', 'dock frame', 'dialog frame', or the element's name.
+ * The dock's frame sits in a closed shadow root of its own (`baton-frame`) that no page script can enter: focus
+ * in the frame reads, from the page, as that holder (the browser retargets it), and the holder holds nothing else.
+ * Where focus is inside the frame is read in the frame itself (focusIn).
+ */
 function pageFocus(page: E2EPage): Promise<string> {
   return page.evaluate(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     const host = (element?.getRootNode() as ShadowRoot | Document | undefined) instanceof ShadowRoot ? (element!.getRootNode() as ShadowRoot).host.localName : '';
-    if (host === 'baton-dock') return element?.localName === 'iframe' ? 'dock frame' : 'dock tab';
+    if (host === 'baton-dock') return element?.localName === 'baton-frame' ? 'dock frame' : element?.matches('button.tab') ? 'dock tab' : `dock ${element?.localName}`;
     if (host === 'baton-move-dialog') return element?.localName === 'iframe' ? 'dialog frame' : 'dialog backdrop';
     return element === document.body || !element ? 'page body' : `page ${element.localName}: ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? ''}`;
   }, undefined);

@@ -19,9 +19,16 @@ const DEAL_URL = (id: string) => `https://app.hubspot.com/contacts/4455/record/0
 const SECRET = 'Secret goals of the Salesforce opportunity';
 const hubspotComposer = (page: Page) => page.getByRole('textbox', { name: 'Log activity' });
 
-/** The address of the dock's panel frame, as any script on the page can read it (open shadow root). */
-function dockFrameSrc(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src);
+/**
+ * A panel address that names another record, as a page would forge it had it learnt today's
+ * address (use_dynamic_url) some other way: the page itself can no longer read it (the frame
+ * sits in a closed shadow root), so the test asks Baton's own page for it.
+ */
+async function forgedAddress(panel: Frame, record: Record<string, string>, search = ''): Promise<string> {
+  const forged = new URL(await panel.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }).chrome.runtime.getURL('/panel.html')));
+  forged.search = search;
+  forged.hash = new URLSearchParams(record).toString();
+  return forged.href;
 }
 
 /** Every frame of the page showing panel.html, whoever made it. */
@@ -46,12 +53,11 @@ beforeAll(async () => {
 });
 
 describe('the panel is bound to its tab', () => {
-  it('shows, saves and sends nothing of another record when the page rewrites the panel’s address', async () => {
+  it('gives a page script no frame to point at another record, and the panel shows, saves and sends only its own', async () => {
     const page = await openPage(session, DEAL_URL('8101'));
     const panel = await panelFrame(page);
     await panel.getByLabel('Client goals').waitFor();
-    const evil = new URL(await dockFrameSrc(page));
-    evil.hash = new URLSearchParams({
+    const evil = await forgedAddress(panel, {
       host: 'salesforce',
       objectType: 'opportunity',
       recordId: OPPORTUNITY,
@@ -59,13 +65,23 @@ describe('the panel is bound to its tab', () => {
       guardControl: 'x',
       title: 'Planted title',
       url: 'https://evil.example/phish',
-    }).toString();
-    await page.evaluate((src) => {
-      document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src = src;
-    }, evil.href);
-    // Give the panel every chance to follow its new address.
+    });
+    // Before issue 21 the page rewrote the frame's src through the dock's open shadow root.
+    // Everything a page script has to reach a frame with: its element (in the document or the
+    // dock's open root) and its window (window.frames, which a parent may navigate cross-origin).
+    const reached = await page.evaluate((src) => {
+      const openRoot = document.querySelector('baton-dock')!.shadowRoot!;
+      const elements = [...document.querySelectorAll('iframe'), ...openRoot.querySelectorAll('iframe')];
+      for (const element of elements) element.src = src;
+      for (let index = 0; index < window.length; index += 1) window.frames[index]!.location.href = src;
+      return { elements: elements.length, windows: window.length };
+    }, evil);
+    expect(reached).toEqual({ elements: 0, windows: 0 });
+    // Give the panel every chance to follow a new address.
     await page.waitForTimeout(1500);
     const shown = await panelFrame(page);
+    expect(shown).toBe(panel);
+    expect(shown.url()).not.toContain(OPPORTUNITY);
     expect(await shown.locator('body').innerText()).not.toContain(SECRET);
     expect(await shown.getByLabel('Client goals').inputValue()).not.toBe(SECRET);
 
@@ -82,23 +98,44 @@ describe('the panel is bound to its tab', () => {
     await page.close();
   });
 
-  it('shows the tab’s own record again when the page reloads the panel at another address', async () => {
+  it('shows the tab’s own record again when the panel’s frame is loaded at another address', async () => {
     const page = await openPage(session, DEAL_URL('8102'));
     const panel = await panelFrame(page);
     await panel.getByLabel('Client goals').fill('Deal 8102 goals');
     await waitSaved(panel);
-    const evil = new URL(await dockFrameSrc(page));
-    evil.search = '?reload';
-    evil.hash = new URLSearchParams({ host: 'salesforce', objectType: 'opportunity', recordId: OPPORTUNITY, guard: 'active', guardControl: 'x' }).toString();
-    await page.evaluate((src) => {
-      document.querySelector('baton-dock')!.shadowRoot!.querySelector('iframe')!.src = src;
-    }, evil.href);
+    // No page script can do this any more (see above): the test reaches the frame's element
+    // through the browser's own tools and rewrites its address as a page once could, so the
+    // binding behind the closed root (the frame is told its record through the worker, never
+    // by its address) is still held to account.
+    const evil = await forgedAddress(panel, { host: 'salesforce', objectType: 'opportunity', recordId: OPPORTUNITY, guard: 'active', guardControl: 'x' }, '?reload');
+    await (await panel.frameElement()).evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), evil);
     await expect.poll(() => panelFrames(page)[0]?.url() ?? '').toContain('?reload');
     const reloaded = await panelFrame(page);
     await expect.poll(() => reloaded.getByLabel('Client goals').inputValue().catch(() => ''), { timeout: 8000 }).toBe('Deal 8102 goals');
     expect(await reloaded.locator('body').innerText()).not.toContain(SECRET);
     await page.close();
   });
+
+  it('reloads the panel with the tab’s own record when the page takes the frame out of the dock', async () => {
+    const page = await openPage(session, DEAL_URL('8104'));
+    const panel = await panelFrame(page);
+    await panel.getByLabel('Client goals').fill('Deal 8104 goals');
+    await waitSaved(panel);
+    // What the page can reach: the holder of the closed root, in the dock's open root. Moved
+    // into the page's own document, it is put back, and its frame loads afresh.
+    const moved = await page.evaluate(() => {
+      const holder = document.querySelector('baton-dock')!.shadowRoot!.querySelector('baton-frame')!;
+      document.body.append(holder);
+      return holder.parentNode === document.body;
+    });
+    expect(moved).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.body.querySelector(':scope > baton-frame') === null)).toBe(true);
+    const reloaded = await panelFrame(page);
+    await expect.poll(() => reloaded.getByLabel('Client goals').inputValue().catch(() => ''), { timeout: 8000 }).toBe('Deal 8104 goals');
+    expect(await reloaded.locator('body').innerText()).not.toContain(SECRET);
+    await page.close();
+  });
+
   it('keeps the move dialog on the dragged card when the page rewrites the dialog’s address to a complete record', async () => {
     const page = await openPage(session, 'https://app.hubspot.com/contacts/4455/objects/0-3/views/all/board?pipeline=default');
     const card = page.locator('[data-test-id="cdb-card"][data-selenium-id="1003"]');
@@ -123,10 +160,9 @@ describe('the panel is bound to its tab', () => {
 describe('only Baton’s dock may frame the panel', () => {
   it('shows nothing in a third-party frame inside a host page, nor in a frame the page makes itself', async () => {
     const page = await openPage(session, DEAL_URL('8103'));
-    await (await panelFrame(page)).getByLabel('Client goals').waitFor();
-    const src = await dockFrameSrc(page);
-    const forged = new URL(src);
-    forged.hash = new URLSearchParams({ host: 'salesforce', objectType: 'opportunity', recordId: OPPORTUNITY, guard: 'active', guardControl: 'x' }).toString();
+    const dock = await panelFrame(page);
+    await dock.getByLabel('Client goals').waitFor();
+    const forged = { href: await forgedAddress(dock, { host: 'salesforce', objectType: 'opportunity', recordId: OPPORTUNITY, guard: 'active', guardControl: 'x' }) };
     await session.context.route('https://widget.example/**', (route) =>
       route.fulfill({ contentType: 'text/html', body: `<iframe id="inner" src="${forged.href}"></iframe>` }),
     );
@@ -138,7 +174,7 @@ describe('only Baton’s dock may frame the panel', () => {
       document.body.append(widget, direct);
     }, forged.href);
     await expect.poll(() => panelFrames(page).length, { timeout: 8000 }).toBe(3);
-    const dock = await (await page.locator('baton-dock iframe').elementHandle())!.contentFrame();
+    // The dock's frame is the one that was there before the page added its own.
     const others = panelFrames(page).filter((frame) => frame !== dock);
     expect(others).toHaveLength(2);
     for (const frame of others) await expectsNothing(frame);

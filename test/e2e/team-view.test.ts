@@ -59,6 +59,8 @@ async function push(email: string, at: number, changes: Omit<Change, 'id' | 'cli
 }
 
 const field = (handoff: HandoffKey, value: string, extra: object = {}) => ({ kind: 'field', handoff, fieldId: 'goals', value, baseSeq: 0, ...extra }) as const;
+// Only the next owner a handoff names by email (or a lead) may answer it (lib/sync/handoff-rules.ts).
+const nextOwner = (handoff: HandoffKey, email: string) => ({ kind: 'field', handoff, fieldId: 'nextOwner', value: email, baseSeq: 0 }) as const;
 const ready = (handoff: HandoffKey) => ({ kind: 'state', handoff, to: 'ready' }) as const;
 const sent = (handoff: HandoffKey) => ({ kind: 'briefSent', handoff, brief: 'The brief' }) as const;
 const answer = (handoff: HandoffKey, decision: 'accepted' | 'sentBack', at: number, reason?: string) =>
@@ -86,10 +88,10 @@ beforeAll(async () => {
     tokens[email] = { token: redeemed.token, role };
   }
   // Rex's deal: sent ten days ago, accepted six hours later.
-  await push('rex@acme.test', NOW - 10 * DAY, [field(REX_DEAL, 'Grow revenue', { recordTitle: 'Acme Corp', recordUrl: REX_DEAL_URL }), ready(REX_DEAL), sent(REX_DEAL)]);
+  await push('rex@acme.test', NOW - 10 * DAY, [field(REX_DEAL, 'Grow revenue', { recordTitle: 'Acme Corp', recordUrl: REX_DEAL_URL }), nextOwner(REX_DEAL, 'mo@acme.test'), ready(REX_DEAL), sent(REX_DEAL)]);
   await push('mo@acme.test', NOW - 10 * DAY + 6 * HOUR, [answer(REX_DEAL, 'accepted', NOW - 10 * DAY + 6 * HOUR)]);
   // Rita's deal: sent back with a reason; another sent three days ago, still unanswered.
-  await push('rita@acme.test', NOW - 5 * DAY, [field(RITA_DEAL, 'Cut costs', { recordTitle: 'Globex' }), ready(RITA_DEAL), sent(RITA_DEAL)]);
+  await push('rita@acme.test', NOW - 5 * DAY, [field(RITA_DEAL, 'Cut costs', { recordTitle: 'Globex' }), nextOwner(RITA_DEAL, 'mo@acme.test'), ready(RITA_DEAL), sent(RITA_DEAL)]);
   await push('mo@acme.test', NOW - 5 * DAY + 2 * HOUR, [answer(RITA_DEAL, 'sentBack', NOW - 5 * DAY + 2 * HOUR, 'Scope leaves out the POS work')]);
   await push('rita@acme.test', NOW - 3 * DAY, [field(RITA_WAITING, 'Expand seats'), ready(RITA_WAITING), sent(RITA_WAITING)]);
   // Moves the guards judged: two blocked, one let through unverified.

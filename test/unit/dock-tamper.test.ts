@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isCovered, keepOnlyOwnAttributes } from '../../components/page/dock-guard';
+import { fadedByParent, isCovered, keepOnlyOwnAttributes } from '../../components/page/dock-guard';
 
 // Item 10 of issue 21: the host page must not hide or cover Baton's frame unnoticed. These are
 // the two rules the dock relies on: attributes the page adds to Baton's elements are taken
@@ -53,5 +53,21 @@ describe('attributes the page adds to Baton’s elements', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(element.getAttributeNames()).toEqual(['data-since']);
     expect(tampered.sort()).toEqual(['hidden', 'inert', 'style']);
+  });
+});
+
+describe('what the page sets on <html>, the dock’s parent (no browser hit test sees it)', () => {
+  const plain = { opacity: '1', filter: 'none', transform: 'none', clipPath: 'none', maskImage: 'none' };
+
+  it('leaves the frame as drawn when <html> is drawn as it is', () => {
+    expect(fadedByParent(plain)).toBe(false);
+  });
+
+  it('fades, filters, transforms, clips or masks the frame with everything else', () => {
+    expect(fadedByParent({ ...plain, opacity: '0.05' })).toBe(true);
+    expect(fadedByParent({ ...plain, filter: 'blur(8px)' })).toBe(true);
+    expect(fadedByParent({ ...plain, transform: 'matrix(0.1, 0, 0, 0.1, 0, 0)' })).toBe(true);
+    expect(fadedByParent({ ...plain, clipPath: 'inset(0px 400px 0px 0px)' })).toBe(true);
+    expect(fadedByParent({ ...plain, maskImage: 'linear-gradient(black, transparent)' })).toBe(true);
   });
 });

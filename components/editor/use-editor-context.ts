@@ -14,7 +14,7 @@ export function useEditorContext(): { policy: ManagedPolicy; connection: TeamCon
   useEffect(() => {
     void teamConnection.get().then(setConnection);
     void seenStages.get().then(setSeen);
-    return teamConnection.watch(setConnection);
+    return teamConnection.watch(setConnection, { initial: true });
   }, []);
   return { policy, connection, seen };
 }

@@ -19,7 +19,7 @@ export function TeamServer() {
   const [connection, setConnection] = useState<TeamConnection | null>();
   useEffect(() => {
     void teamConnection.get().then(setConnection);
-    return teamConnection.watch(setConnection);
+    return teamConnection.watch(setConnection, { initial: true });
   }, []);
   if (connection === undefined) return null;
   return connection ? <Connected connection={connection} /> : <ConnectForm />;

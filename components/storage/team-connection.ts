@@ -36,7 +36,7 @@ export const teamConnection = {
     return vault.delete(db, 'teamConnection');
   },
   /** Calls back on every change, from any of Baton's contexts; returns the unsubscribe. */
-  watch(onChange: (connection: TeamConnection | null) => void, db: BatonDb = batonDb()): () => void {
-    return vault.watch(db, 'teamConnection', (value) => void allowed(parse(value)).then(onChange));
+  watch(onChange: (connection: TeamConnection | null) => void, { db = batonDb(), initial = false }: { db?: BatonDb; initial?: boolean } = {}): () => void {
+    return vault.watch(db, 'teamConnection', (value) => void allowed(parse(value)).then(onChange), { initial });
   },
 };

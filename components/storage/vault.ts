@@ -24,10 +24,12 @@ export const vault = {
   /**
    * Calls back with the value whenever it changes, in any of Baton's contexts (Dexie tells
    * them by BroadcastChannel); returns the unsubscribe. Like storage.onChanged, which it
-   * replaces, it does not call back with the value it starts from: callers read that first.
+   * replaces, it does not call back with the value it starts from, unless asked (`initial`):
+   * a page showing the value asks, since a value written between its own first read and this
+   * query's would otherwise never reach it (the worker moves a connection in as pages open).
    */
-  watch(db: BatonDb, key: VaultKey, onChange: (value: unknown) => void): () => void {
-    let first = true;
+  watch(db: BatonDb, key: VaultKey, onChange: (value: unknown) => void, { initial = false } = {}): () => void {
+    let first = !initial;
     const subscription = liveQuery(() => db.vault.get(key)).subscribe({
       next: (entry) => (first ? (first = false) : onChange(entry?.value)),
       error: (error: unknown) => console.error(`Baton: watching ${key} failed`, error),

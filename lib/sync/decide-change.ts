@@ -62,9 +62,14 @@ export function decideChange(change: Change, context: ChangeContext): ChangeDeci
 
 /**
  * The change as the server keeps and hands out: who answered a receipt is the account that
- * pushed it, never a name typed into the change.
+ * pushed it, never a name typed into the change; a record title and link reach teammates only
+ * as the sender's report (every device applies what a pulled change carries).
  */
-export function attributed(change: Change, actor: Actor): Change {
-  if (change.kind !== 'receipt') return change;
-  return { ...change, answer: { ...change.answer, by: actor.email } };
+export function attributed(change: Change, actor: Actor, decision: ChangeDecision): Change {
+  if (change.kind === 'receipt') return { ...change, answer: { ...change.answer, by: actor.email } };
+  if (change.kind === 'field' && decision.status === 'applied' && !decision.reportsTitle) {
+    const { recordTitle: _title, recordUrl: _url, ...rest } = change;
+    return rest;
+  }
+  return change;
 }

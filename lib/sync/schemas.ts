@@ -73,8 +73,7 @@ export const ReceiptChangeSchema = z.object({
       path: ['reason'],
     }),
   ),
-  /** Bounded as the template's receipt list is: a receipt cannot carry more than a template can ask. */
-  checked: ReceiptSchema.shape.checked.check(z.maxLength(MAX_RECEIPT_ITEMS)),
+  checked: ReceiptSchema.shape.checked,
 });
 
 /** Which template a record is handed off with. */
@@ -105,6 +104,18 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   MoveChangeSchema,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
+
+/**
+ * A change as the server takes it in a push: stricter than what it hands out (ChangeSchema), so
+ * that a bound added later never makes a change stored before it unreadable to every client.
+ * A receipt ticks at most as many items as a template can ask.
+ */
+export const PushedChangeSchema = ChangeSchema.check(
+  z.refine((change) => change.kind !== 'receipt' || change.checked.length <= MAX_RECEIPT_ITEMS, {
+    message: `Too big: expected at most ${MAX_RECEIPT_ITEMS} ticked items`,
+    path: ['checked'],
+  }),
+);
 
 export const PushRequestSchema = z.object({
   changes: z.array(ChangeSchema).check(

@@ -20,6 +20,8 @@ export const LIVE_MAX_MS = 10 * 60_000;
 export const LIVE_CHARGE_MS = 2_000;
 /** A comment line this often on an idle stream: proxies close a silent connection (often at 60 s). */
 export const HEARTBEAT_MS = 25_000;
+/** How long a stream that should end may stay blocked on a client that does not read. */
+const STUCK_GRACE_MS = 2_000;
 /** A stream told to go by a stopping server comes back after this long, to another process. */
 export const DRAINING_RETRY_AFTER_S = 1;
 
@@ -38,8 +40,9 @@ export interface FollowTeam {
 
 export async function followTeam(stream: SSEStreamingApi, follow: FollowTeam): Promise<void> {
   const { store, teamId, token, held } = follow;
-  // The first turn catches up from the client's cursor, and checks the member is still in.
-  const pending = new Set<PokeKind>(['changes']);
+  // The first turn checks the member is still in (a revocation between sign-in and listening
+  // would be missed otherwise) and catches up from the client's cursor.
+  const pending = new Set<PokeKind>(['members', 'changes']);
   let wake: (() => void) | undefined;
   const listener: PokeListener = {
     teamId,
@@ -50,16 +53,27 @@ export async function followTeam(stream: SSEStreamingApi, follow: FollowTeam): P
       wake?.();
     },
   };
-  await store.pokes.start();
-  const remove = store.pokes.add(listener);
-  held.onSuperseded(() => wake?.());
+  // A client that stops reading blocks a write: a stream that should end is cut after a grace.
+  const stuck: NodeJS.Timeout[] = [];
+  const cutAfter = (ms: number) => stuck.push(setTimeout(() => void stream.abort(), ms));
+  held.onSuperseded(() => {
+    wake?.();
+    cutAfter(STUCK_GRACE_MS);
+  });
   stream.onAbort(() => wake?.());
   const until = Date.now() + LIVE_MAX_MS;
+  cutAfter(LIVE_MAX_MS + STUCK_GRACE_MS);
   let chargedAt = Date.now();
   let wroteAt = Date.now();
+  let remove = () => {};
   try {
+    await store.pokes.start();
+    remove = store.pokes.add(listener);
     while (!stream.aborted && Date.now() < until) {
-      if (follow.draining()) return await comeBackLater(stream, 'draining', DRAINING_RETRY_AFTER_S);
+      if (follow.draining()) {
+        cutAfter(STUCK_GRACE_MS);
+        return await comeBackLater(stream, 'draining', DRAINING_RETRY_AFTER_S);
+      }
       if (held.superseded) return await comeBackLater(stream, 'superseded', SUPERSEDED_RETRY_AFTER_S);
       if (Date.now() - chargedAt >= LIVE_CHARGE_MS) {
         chargedAt = Date.now();
@@ -98,6 +112,7 @@ export async function followTeam(stream: SSEStreamingApi, follow: FollowTeam): P
       wake = undefined;
     }
   } finally {
+    for (const timer of stuck) clearTimeout(timer);
     remove();
     held.leave();
   }

@@ -1,5 +1,5 @@
 import { formatPath } from '../../lib/import-limits';
-import { ChangeSchema, type Change, type PushResult } from '../../lib/sync/schemas';
+import { PushedChangeSchema, type Change, type PushResult } from '../../lib/sync/schemas';
 import { unstorableReason, unstorableTextAt } from '../../lib/sync/storable-text';
 import { serverMetrics } from '../observability/metrics';
 
@@ -18,7 +18,7 @@ export function parsePushChanges(raw: readonly { id: string }[]): ParsedPush {
   serverMetrics.pushBatchSize.observe(raw.length);
   const parsed: ParsedPush = { changes: [], refused: new Map() };
   raw.forEach((candidate, position) => {
-    const result = ChangeSchema.safeParse(candidate);
+    const result = PushedChangeSchema.safeParse(candidate);
     if (!result.success) {
       const issues = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
       parsed.refused.set(position, { id: candidate.id, status: 'refused', reason: `invalid change: ${issues.join('; ')}` });

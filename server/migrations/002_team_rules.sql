@@ -11,7 +11,10 @@ DROP SEQUENCE change_seq;
 -- The highest change number the server has handed to each device (token) in a pull or a live
 -- stream: what its writes may claim to have seen. A conflict is judged from this, never from the
 -- number a client sends alone.
-ALTER TABLE tokens ADD COLUMN seen_seq bigint NOT NULL DEFAULT 0;
+-- Devices from before this upgrade start at NULL ("take its word once"): their first pull
+-- sets it; new devices start at 0.
+ALTER TABLE tokens ADD COLUMN seen_seq bigint;
+ALTER TABLE tokens ALTER COLUMN seen_seq SET DEFAULT 0;
 
 -- Who handed out each invite (NULL: the server's operator, from the command line). Revoking a
 -- member voids the unused invites they issued, and the members list says who invited whom.

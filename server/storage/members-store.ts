@@ -11,8 +11,8 @@ export const INVITE_LIFETIME_MS = 7 * 86_400_000;
 export interface Caller extends Member {
   memberId: number;
   teamId: number;
-  /** The highest change number this token's device has been handed (see 002_team_rules.sql). */
-  seenSeq: number;
+  /** The highest change number this token's device has been handed; undefined for a device from before the upgrade (see 002_team_rules.sql). */
+  seenSeq?: number;
 }
 
 /**
@@ -83,11 +83,9 @@ export class MembersStore {
   async revoke(teamId: number, email: string, now: number, by?: Caller): Promise<RevokeOutcome> {
     return this.sql.transaction(async (tx) => {
       if (by && by.email === email && by.role === 'admin') {
-        const [admins] = await tx.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM members WHERE team_id = $1 AND role = 'admin' AND revoked_at IS NULL",
-          [teamId],
-        );
-        if (admins!.n <= 1) return 'lastAdmin';
+        // Locked: two admins revoking themselves at once must not both see the other still there.
+        const admins = await tx.query<{ id: number }>("SELECT id FROM members WHERE team_id = $1 AND role = 'admin' AND revoked_at IS NULL FOR UPDATE", [teamId]);
+        if (admins.length <= 1) return 'lastAdmin';
       }
       const invites = await tx.query(
         'UPDATE invites SET used_at = $3 WHERE team_id = $1 AND email = $2 AND used_at IS NULL RETURNING code_hash',
@@ -130,9 +128,9 @@ export interface CallerRow {
   email: string;
   role: Role;
   team: string;
-  seen_seq: number | string;
+  seen_seq: number | string | null;
 }
 
 export function toCaller(row: CallerRow): Caller {
-  return { memberId: row.member_id, teamId: row.team_id, email: row.email, role: row.role, team: row.team, seenSeq: Number(row.seen_seq) };
+  return { memberId: row.member_id, teamId: row.team_id, email: row.email, role: row.role, team: row.team, ...(row.seen_seq === null ? {} : { seenSeq: Number(row.seen_seq) }) };
 }

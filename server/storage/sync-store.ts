@@ -96,12 +96,12 @@ export class SyncStore {
         const actor = { email: caller.email, role: caller.role };
         const read = group.over(change, contexts[position]!);
         // A retried change is answered from what is stored.
-        const decision = decideChange(change, { ...read, seq: firstSeq + position, actor, seenUpTo: caller.seenSeq, ...(storedSeq === undefined ? {} : { storedSeq }) });
+        const decision = decideChange(change, { ...read, seq: firstSeq + position, actor, ...(caller.seenSeq === undefined ? {} : { seenUpTo: caller.seenSeq }), ...(storedSeq === undefined ? {} : { storedSeq }) });
         if (decision.status === 'applied') {
           stored.set(change.id, decision.seq);
           group.applied(change, decision, read, actor);
           // Not awaited: the transaction awaits every write before its COMMIT, sent with them.
-          void write(tx, caller, attributed(change, actor), decision, now);
+          void write(tx, caller, attributed(change, actor, decision), decision, now);
         }
         results[index]!.push(toResult(change, decision));
       }
@@ -156,13 +156,15 @@ function teamChangesAfter(team: '$1' | 'caller.team_id'): string {
 
 /**
  * Notes the highest change a page hands the device whose token hashes to $4 (the page is `page`,
- * up to $5 changes delivered; its one extra row only says there is more). Runs as part of the
- * statement that reads the page, so a pull costs no extra round trip.
+ * up to $5 changes delivered; its one extra row only says there is more). Only a page that
+ * starts where the device had been handed changes before ($2, the cursor, at most seen_seq)
+ * moves it: a pull from further on skipped what lies between. A device from before the upgrade
+ * (NULL) is taken at its word once. Runs in the statement that reads the page: no round trip.
  */
 const SEEN_UPDATE = `seen AS (
   UPDATE tokens SET seen_seq = delivered.seq
     FROM (SELECT max(seq) AS seq FROM (SELECT seq FROM page ORDER BY seq LIMIT $5) d) delivered
-   WHERE hash = $4 AND delivered.seq > seen_seq)`;
+   WHERE hash = $4 AND (seen_seq IS NULL OR ($2 <= seen_seq AND delivered.seq > seen_seq)))`;
 
 /** `rows` holds up to one more than the limit: that one only says there is more. */
 function toPage(rows: ChangeRow[], cursor: number, limit: number): PullResponse {

@@ -47,7 +47,12 @@ export class TeamPokes {
 
   /** Listens on first use: a server that never serves a live stream holds no extra connection. */
   start(): Promise<void> {
-    this.starting ??= this.listen();
+    // A failed start (the database away) is forgotten, so the next stream tries again.
+    this.starting ??= this.listen().catch(async (error: unknown) => {
+      this.starting = undefined;
+      await this.stop();
+      throw error;
+    });
     return this.starting;
   }
 
@@ -86,8 +91,10 @@ export class TeamPokes {
     const all = [...this.listeners.values()].flatMap((team) => [...team]);
     try {
       const [teams, tokens] = await Promise.all([
+        // The newest change, not teams.last_seq: numbers drawn by retried or refused changes
+        // leave gaps, and a stream's cursor never reaches a number no change holds.
         this.sql.query<{ id: number; last_seq: number | string }>(
-          'SELECT id, last_seq FROM teams WHERE id IN (SELECT jsonb_array_elements_text($1::text::jsonb)::int)',
+          'SELECT team_id AS id, max(seq) AS last_seq FROM changes WHERE team_id IN (SELECT jsonb_array_elements_text($1::text::jsonb)::int) GROUP BY team_id',
           [JSON.stringify([...this.listeners.keys()])],
         ),
         this.sql.query<{ hash: string }>('SELECT hash FROM tokens WHERE hash IN (SELECT jsonb_array_elements_text($1::text::jsonb))', [

@@ -36,16 +36,25 @@ function setLocal(session: Session, items: object): Promise<void> {
   );
 }
 
-/** Connects a profile's Baton to the team server, as the settings page's Connect would store it. */
+/**
+ * Connects a profile's Baton to the team server: planted where an older version kept it, then
+ * moved by the worker into the extension's own store (vault.ts) before any page opens, as after
+ * an update.
+ */
 async function connect(session: Session, email: string, role: Role): Promise<string> {
   const { token, member } = await joinTeam(email, role);
   await setLocal(session, { teamConnection: { server: origin, token, member, connectedAt: Date.now() } });
+  const worker = await serviceWorker(session);
+  await expect
+    .poll(() => worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<object> } } } }).chrome.storage.local.get(null))))
+    .not.toContain('teamConnection');
   return token;
 }
 
 /** Presses Tab (or Shift+Tab) until the focused control's name contains `name`: a keyboard user's way there. */
 async function tabTo(page: Page, name: string | RegExp, { back = false } = {}): Promise<void> {
-  for (let step = 0; step < 120; step += 1) {
+  // A forty-field template has many stops (each field: its inputs, collapse, duplicate, remove).
+  for (let step = 0; step < 300; step += 1) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
@@ -152,6 +161,9 @@ describe('template editor', () => {
   });
 
   it('publishes through the team server; a member fetches it and it guards a move there', async () => {
+    // Publishing is offered once the editor has read the organization's policy (Chromium's first
+    // read of managed storage can take seconds after the browser starts) and found it allows this server.
+    await editor.getByRole('button', { name: 'Publish version 1 to the team' }).waitFor({ timeout: 15_000 });
     await tabTo(editor, 'Publish version 1 to the team');
     await editor.keyboard.press('Enter');
     await pollText(editor.getByTestId('save-outcome')).toContain('Version 1 is published');
@@ -192,17 +204,95 @@ describe('template editor', () => {
     await tabTo(editor, /^Add field$/);
     await editor.keyboard.press('Enter');
     await editor.getByTestId('fields-entry').nth(2).getByLabel('Required', { exact: true }).check();
+    // Rename Budget, label and id (under "More"), by keyboard: the rep's answer must follow it.
+    await editor.getByTestId('fields-entry').nth(1).getByRole('textbox', { name: /^Label/ }).focus();
+    await editor.keyboard.press('Control+A');
+    await editor.keyboard.type('Budget (EUR)');
+    await tabTo(editor, 'More (placeholder, id)');
+    await editor.keyboard.press('Enter');
+    await tabTo(editor, 'Field id');
+    await editor.keyboard.press('Control+A');
+    await editor.keyboard.type('amount');
+    await pollText(editor.getByTestId('impact')).toContain('Renamed fields keep their answers: Budget → Budget (EUR).');
     await editor.getByRole('button', { name: 'Save as a new version' }).click();
     await pollText(editor.getByTestId('save-outcome')).toContain('Saved as version 2');
 
     const notice = panel.getByTestId('version-notice');
     await pollText(notice).toContain('Version 2 of this template is out.');
     expect(await notice.innerText()).toContain('Added: Cost centre.');
+    expect(await notice.innerText()).toContain('Renamed: Budget → Budget (EUR) (answers carried across).');
+    expect(await notice.innerText()).not.toContain('Removed');
     expect(await panel.getByLabel('Cost centre').count()).toBe(0);
     await notice.getByRole('button', { name: 'Use version 2' }).click();
     await panel.getByLabel('Cost centre').waitFor();
     await expect.poll(() => panel.getByTestId('version-notice').count()).toBe(0);
-    expect(await panel.getByLabel('Budget').inputValue()).toBe('1200');
+    expect(await panel.getByLabel('Budget (EUR)').inputValue()).toBe('1200');
+  });
+
+  it('required when both ways, undo, the unsaved-changes prompt and a duplicate name, by keyboard; axe clean in both themes', async () => {
+    await editor.bringToFront();
+    // Escalation date: required when Budget (EUR) has a value ("…when it" left at "has any value").
+    await tabTo(editor, "New field's label");
+    await editor.keyboard.type('Escalation date');
+    await editor.keyboard.press('Tab');
+    await editor.keyboard.type('Date');
+    await tabTo(editor, /^Add field$/);
+    await editor.keyboard.press('Enter');
+    await tabTo(editor, 'Required when this field', { back: true });
+    await editor.keyboard.type('Budget');
+    const preview = editor.getByTestId('panel-preview');
+    const labels = () => preview.locator('.field label').allInnerTexts();
+    await expect.poll(labels).toContain('Escalation date (optional)');
+    await preview.getByLabel('Budget (EUR)').fill('5');
+    await expect.poll(labels).toContain('Escalation date *');
+    await preview.getByLabel('Budget (EUR)').fill('');
+    await expect.poll(labels).toContain('Escalation date (optional)');
+
+    // Remove field, then Ctrl+Z brings it back.
+    await tabTo(editor, 'Remove field Escalation date');
+    await editor.keyboard.press('Enter');
+    await expect.poll(() => editor.getByTestId('fields-entry').count()).toBe(3);
+    await editor.keyboard.press('Control+Z');
+    await expect.poll(() => editor.getByTestId('fields-entry').count()).toBe(4);
+    await pollText(editor.getByTestId('editor-announcement')).toBe('Change undone.');
+
+    // Starting another template with unsaved changes asks first; Escape keeps editing.
+    await tabTo(editor, "New template's name");
+    await editor.keyboard.type('finance HANDOFF');
+    await editor.keyboard.press('Enter');
+    const dialog = editor.getByTestId('confirm-dialog');
+    await pollText(dialog).toContain('Discard unsaved changes?');
+    await editor.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await editor.getByTestId('fields-entry').count()).toBe(4);
+    await editor.getByLabel("New template's name").focus();
+    await editor.keyboard.press('Enter');
+    await pollText(dialog).toContain('Discard unsaved changes?');
+    await editor.keyboard.press('Tab');
+    await editor.keyboard.press('Enter');
+    // A second template of the same name is refused, in words, at once.
+    await pollText(editor.locator('.details')).toContain('Name: another template is already named “finance HANDOFF”; pick another name.');
+    await tabTo(editor, 'Save as a new version');
+    await editor.keyboard.press('Enter');
+    await pollText(editor.getByTestId('editor-problems')).toContain('Name: another template is already named');
+    expect(await editor.getByTestId('editor-problems').innerText()).not.toMatch(/fields\[|appliesTo\[|Too small/);
+    expect(await editor.getByTestId('save-outcome').innerText()).toBe('');
+
+    expect(await axeViolations(editor)).toEqual([]);
+    await editor.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(editor)).toEqual([]);
+    await editor.emulateMedia({ colorScheme: 'light' });
+
+    // Leaving with unsaved changes: the browser's own prompt.
+    const prompt = new Promise<string>((resolve) => {
+      editor.once('dialog', (question) => {
+        resolve(question.type());
+        void question.accept();
+      });
+      setTimeout(() => resolve('none'), 5_000);
+    });
+    await editor.close({ runBeforeUnload: true });
+    expect(await prompt).toBe('beforeunload');
   });
 });
 

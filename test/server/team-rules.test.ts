@@ -148,6 +148,10 @@ describe.each(BACKENDS)('handoff rules on %s', (backend) => {
     const edit = { ...fieldChange('Scope from the lead', { handoff, fieldId: 'scope' }), recordTitle: 'Click here', recordUrl: 'https://evil.example/login' } as Change;
     expect((await push(tokens.lead, [edit]))[0]!.status).toBe('applied');
     expect(await handoffRow(handoff)).toMatchObject({ owner: 'ana@x.test', title: 'Acme renewal', url: 'https://app.hubspot.com/contacts/1/record/0-3/1' });
+    // Nor does the change hand them to teammates' devices, which apply what a pulled change carries.
+    const handedOut = (await pull(tokens.sender)).changes.find((synced) => synced.change.id === edit.id)!;
+    expect(handedOut.change).not.toHaveProperty('recordTitle');
+    expect(handedOut.change).not.toHaveProperty('recordUrl');
   });
 
   it('the conflict flag comes from what the server handed the writer, not from the base it claims', async () => {
@@ -177,6 +181,34 @@ describe.each(BACKENDS)('handoff rules on %s', (backend) => {
     const [edit] = await push(tokens.lead, [fieldChange('Lee: May, agreed', { handoff, fieldId: 'timeline', baseSeq: ana!.seq! })]);
     expect(edit).toMatchObject({ status: 'applied' });
     expect(edit).not.toHaveProperty('overwritten');
+  });
+
+  it('a pull that skips changes does not count them as seen', async () => {
+    await newTeam();
+    const handoff = await sentHandoff();
+    const [ana] = await push(tokens.sender, [fieldChange('Ana: May', { handoff, fieldId: 'timeline' })]);
+    const [other] = await push(tokens.sender, [fieldChange('Something else', { handoff, fieldId: 'scope' })]);
+    // The lead asks only for what follows Ana's timeline, never having been handed it.
+    await pull(tokens.lead, ana!.seq!);
+    const [edit] = await push(tokens.lead, [fieldChange('Lee: June', { handoff, fieldId: 'timeline', baseSeq: other!.seq! })]);
+    expect(edit).toMatchObject({ status: 'applied', overwritten: { value: 'Ana: May' } });
+  });
+
+  it("the safety re-check does not wake a team's streams for numbers no change holds (a retried push leaves a gap)", async () => {
+    await newTeam();
+    const change = fieldChange('once');
+    const [first] = await push(tokens.sender, [change]);
+    await push(tokens.sender, [change]); // a retry: answered duplicate, its drawn number unused
+    const teamId = await server.store.members.teamId(`rules-${team}`, server.clock.now);
+    const [token] = await server.sql.query<{ hash: string }>('SELECT k.hash FROM tokens k JOIN members m ON m.id = k.member_id WHERE m.team_id = $1 LIMIT 1', [teamId]);
+    const pokes: string[] = [];
+    const remove = server.store.pokes.add({ teamId, tokenHash: token!.hash, cursor: first!.seq!, poke: (kind) => pokes.push(kind) });
+    try {
+      await server.store.pokes.recheck();
+      expect(pokes).toEqual([]);
+    } finally {
+      remove();
+    }
   });
 
   it("each team numbers its own changes: another team's pushes leave no gap in ours", async () => {

@@ -8,7 +8,7 @@ export function useTeamConnection(): TeamConnection | null | undefined {
   useEffect(() => {
     let live = true;
     void teamConnection.get().then((stored) => live && setConnection(stored));
-    const unwatch = teamConnection.watch(setConnection);
+    const unwatch = teamConnection.watch(setConnection, { initial: true });
     return () => {
       live = false;
       unwatch();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PullQuerySchema, PushRequestSchema } from '../../../lib/sync/schemas';
+import { PullQuerySchema, PushedChangeSchema, PushRequestSchema, SyncedChangeSchema } from '../../../lib/sync/schemas';
 
 const handoff = { host: 'hubspot', objectType: 'deal', recordId: '1001', templateId: 'sales-to-onboarding' };
 
@@ -25,6 +25,12 @@ describe('push and pull requests', () => {
     ['a value past the hard limit', { changes: [{ kind: 'field', id: 'c-000001', handoff, fieldId: 'goals', value: 'x'.repeat(50_001), baseSeq: 0, clientAt: 1 }] }],
   ])('refuses %s', (_name, body) => {
     expect(PushRequestSchema.safeParse(body).success).toBe(false);
+  });
+
+  it('bounds a pushed receipt to the items a template can ask, yet still reads one the server stored before the bound', () => {
+    const receipt = { kind: 'receipt', id: 'c-000004', handoff, answer: { decision: 'accepted', at: 1 }, checked: Array.from({ length: 25 }, (_, index) => `item ${index}`), clientAt: 1 };
+    expect(PushedChangeSchema.safeParse(receipt).success).toBe(false);
+    expect(SyncedChangeSchema.safeParse({ seq: 1, by: 'a@x.test', serverAt: 1, change: receipt }).success).toBe(true);
   });
 
   it('reads the pull cursor from the query string', () => {

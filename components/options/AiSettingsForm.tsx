@@ -12,7 +12,7 @@ export function AiSettingsForm() {
   const [draft, setDraft] = useState<AiSettings>();
   const [policy, setPolicy] = useState<ManagedPolicy>({});
   const [builtIn, setBuiltIn] = useState<BuiltInAvailability>();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; field?: SettingsInput }>();
 
   useEffect(() => {
     void aiSettings.withKey().then(setDraft);
@@ -30,11 +30,15 @@ export function AiSettingsForm() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     const parsed = AiSettingsSchema.safeParse({ ...draft, endpointUrl: draft.endpointUrl.trim(), model: draft.model.trim() });
-    if (!parsed.success) return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')]) });
+    if (!parsed.success) {
+      // Named by the label the person sees, with what to do: never a schema path.
+      const fields = [...new Set(parsed.error.issues.map((issue) => SETTINGS_INPUTS[String(issue.path[0])] ?? 'other'))];
+      return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [fields.map((field) => i18n.t(`ai.settings.problems.${field}`)).join(' ')]), ...(fields[0] === 'other' ? {} : { field: fields[0] }) });
+    }
     if (parsed.data.provider === 'endpoint') {
       // A pinned address is the organization's to get right; the person's own stays as it was.
       const problem = endpointProblem(parsed.data, pinnedUrl);
-      if (problem) return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [problem]) });
+      if (problem) return setOutcome({ ok: false, text: i18n.t('ai.settings.invalid', [problem.text]), field: problem.field });
     }
     void aiSettings.set(parsed.data).then(
       () => setOutcome({ ok: true, text: i18n.t('ai.settings.saved') }),
@@ -60,6 +64,7 @@ export function AiSettingsForm() {
             <label>
               {i18n.t('ai.settings.url')}
               <input
+                id={INPUT_IDS.url}
                 value={pinnedUrl ?? draft.endpointUrl}
                 readOnly={pinnedUrl !== undefined}
                 aria-describedby={pinnedUrl !== undefined ? 'ai-endpoint-managed' : undefined}
@@ -74,18 +79,18 @@ export function AiSettingsForm() {
             ) : null}
             <label>
               {i18n.t('ai.settings.model')}
-              <input value={draft.model} onChange={(event) => edit({ model: event.target.value })} />
+              <input id={INPUT_IDS.model} value={draft.model} onChange={(event) => edit({ model: event.target.value })} />
             </label>
             <label>
               {i18n.t('ai.settings.key')}
-              <input type="password" autoComplete="off" value={draft.apiKey} onChange={(event) => edit({ apiKey: event.target.value })} />
+              <input id={INPUT_IDS.key} type="password" autoComplete="off" value={draft.apiKey} onChange={(event) => edit({ apiKey: event.target.value })} />
             </label>
           </>
         ) : null}
         {draft.provider !== 'off' ? (
           <label>
             {i18n.t('ai.settings.timeout')}
-            <input type="number" min={5} max={300} value={draft.timeoutSeconds} onChange={(event) => edit({ timeoutSeconds: Number(event.target.value) })} />
+            <input id={INPUT_IDS.timeout} type="number" min={5} max={300} value={draft.timeoutSeconds} onChange={(event) => edit({ timeoutSeconds: Number(event.target.value) })} />
           </label>
         ) : null}
         <button type="submit">{i18n.t('ai.settings.save')}</button>
@@ -93,19 +98,32 @@ export function AiSettingsForm() {
       {outcome ? (
         <p className={`notice ${outcome.ok ? 'notice--ok' : 'notice--error'}`} role={outcome.ok ? 'status' : 'alert'} data-testid="ai-settings-outcome">
           {outcome.text}
+          {outcome.field ? (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => document.getElementById(INPUT_IDS[outcome.field!])?.focus()}>
+                {i18n.t('ai.settings.goToField')}
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
     </form>
   );
 }
 
-function endpointProblem(settings: AiSettings, pinnedUrl: string | undefined): string | undefined {
-  if (!settings.model) return i18n.t('ai.settings.needModel');
+type SettingsInput = 'url' | 'model' | 'key' | 'timeout';
+const INPUT_IDS: Record<SettingsInput, string> = { url: 'ai-endpoint-url', model: 'ai-model', key: 'ai-api-key', timeout: 'ai-timeout' };
+/** Which input a setting is typed in (the schema's keys are not words a person reads). */
+const SETTINGS_INPUTS: Record<string, SettingsInput> = { endpointUrl: 'url', model: 'model', apiKey: 'key', timeoutSeconds: 'timeout' };
+
+function endpointProblem(settings: AiSettings, pinnedUrl: string | undefined): { text: string; field: SettingsInput } | undefined {
+  if (!settings.model) return { text: i18n.t('ai.settings.needModel'), field: 'model' };
   if (pinnedUrl !== undefined) return undefined;
   try {
     chatCompletionsUrl(settings.endpointUrl);
     return undefined;
   } catch {
-    return i18n.t('ai.settings.badUrl');
+    return { text: i18n.t('ai.settings.badUrl'), field: 'url' };
   }
 }

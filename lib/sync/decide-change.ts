@@ -35,6 +35,8 @@ export type ChangeDecision =
       field?: FieldWriteOutcome;
       /** The change's record title and link replace the server's (the sender's report only). */
       reportsTitle?: boolean;
+      /** The pusher becomes the handoff's sender (handoff-rules.ts). */
+      adopts?: boolean;
     };
 
 export function decideChange(change: Change, context: ChangeContext): ChangeDecision {
@@ -42,17 +44,18 @@ export function decideChange(change: Change, context: ChangeContext): ChangeDeci
   const allowed = mayChange(change, context.actor, context.facts);
   if (!allowed.ok) return { status: 'refused', reason: allowed.reason };
   const { seq, actor } = context;
+  const adopts = allowed.adopts ? { adopts: true } : {};
   switch (change.kind) {
     case 'field': {
       const write = { value: change.value, baseSeq: change.baseSeq, by: actor.email, ...(context.seenUpTo === undefined ? {} : { seenUpTo: context.seenUpTo }) };
-      return { status: 'applied', seq, field: applyFieldWrite(context.field, write, seq), reportsTitle: titleFrom(actor, context.facts) };
+      return { status: 'applied', seq, field: applyFieldWrite(context.field, write, seq), reportsTitle: titleFrom(actor, context.facts, allowed.adopts), ...adopts };
     }
     case 'state':
     case 'briefSent':
     case 'receipt': {
       const event = change.kind === 'receipt' ? { kind: change.kind, decision: change.answer.decision } : change;
       const transition = nextHandoffState(context.state, event);
-      return transition.ok ? { status: 'applied', seq, state: transition.state } : { status: 'refused', reason: transition.reason };
+      return transition.ok ? { status: 'applied', seq, state: transition.state, ...adopts } : { status: 'refused', reason: transition.reason };
     }
     case 'templateChoice':
     case 'move':

@@ -5,7 +5,8 @@ import type { Change } from './schemas';
 // caller read from their token (never from text in the change) and the handoff's facts read from
 // its own tables. A demanding team's rules:
 // - the sender (the first to write the handoff) and the team's leads fill its checklist, mark it
-//   ready and send it; a teammate who is neither is refused;
+//   ready and send it; a teammate who is neither is refused. A draft a lead started is the first
+//   rep's who writes in it (leads prepare records for their reps), until it is sent;
 // - only the next owner the handoff names (by email) or a lead accepts or sends it back, and never
 //   its sender, lead or not: nobody signs off their own handoff;
 // - the record's title and link are the sender's report of their page (see titleFrom).
@@ -21,11 +22,16 @@ export interface Actor {
 export interface HandoffFacts {
   /** Email of the member who started the handoff; undefined if nobody has written it yet. */
   sender?: string;
+  /** The sender is a lead or admin (a draft of theirs passes to the first rep who writes it). */
+  senderIsLead?: boolean;
+  /** The handoff has been sent (or answered): it no longer changes hands. */
+  sent?: boolean;
   /** What the handoff's next-owner field says now (free text that may hold an email). */
   nextOwner?: string;
 }
 
-export type RuleOutcome = { ok: true } | { ok: false; reason: string };
+/** `adopts`: the writer becomes the handoff's sender (a lead's draft taken up by a rep). */
+export type RuleOutcome = { ok: true; adopts?: boolean } | { ok: false; reason: string };
 
 export function mayChange(change: Change, actor: Actor, facts: HandoffFacts): RuleOutcome {
   switch (change.kind) {
@@ -44,6 +50,7 @@ export function mayChange(change: Change, actor: Actor, facts: HandoffFacts): Ru
 /** A new handoff is the writer's own; an existing one, its sender's and the leads'. */
 function mayWrite(actor: Actor, facts: HandoffFacts): RuleOutcome {
   if (facts.sender === undefined || sameEmail(facts.sender, actor.email) || isLead(actor)) return { ok: true };
+  if (facts.senderIsLead && !facts.sent) return { ok: true, adopts: true };
   return refuse(`this handoff is ${facts.sender}'s: only they or a lead can change its checklist or send it`);
 }
 
@@ -60,8 +67,8 @@ function mayAnswer(actor: Actor, facts: HandoffFacts): RuleOutcome {
 }
 
 /** Whether the title and link of a change should replace what the server holds. */
-export function titleFrom(actor: Actor, facts: HandoffFacts): boolean {
-  return facts.sender === undefined || sameEmail(facts.sender, actor.email);
+export function titleFrom(actor: Actor, facts: HandoffFacts, adopts = false): boolean {
+  return adopts || facts.sender === undefined || sameEmail(facts.sender, actor.email);
 }
 
 /** True when the next-owner text holds this email address as a whole ("Dana <dana@a.test>" names dana@a.test). */

@@ -21,7 +21,7 @@ export interface ReadContext {
 export class GroupContext {
   private readonly states = new Map<string, HandoffState>();
   private readonly fields = new Map<string, FieldValue>();
-  private readonly senders = new Map<string, string>();
+  private readonly senders = new Map<string, { email: string; lead: boolean }>();
   private readonly nextOwners = new Map<string, string>();
 
   /** The context as read from the database, with what this group applied before it laid over it. */
@@ -30,9 +30,13 @@ export class GroupContext {
     const key = handoffKeyText(change.handoff);
     const state = this.states.get(key) ?? read.state;
     const field = change.kind === 'field' ? (this.fields.get(fieldKeyOf(change.handoff, change.fieldId)) ?? read.field) : read.field;
-    const sender = this.senders.get(key) ?? read.facts.sender;
+    const sender = this.senders.get(key) ?? (read.facts.sender === undefined ? undefined : { email: read.facts.sender, lead: read.facts.senderIsLead ?? false });
     const nextOwner = this.nextOwners.get(key) ?? read.facts.nextOwner;
-    const facts = { ...(sender === undefined ? {} : { sender }), ...(nextOwner === undefined ? {} : { nextOwner }) };
+    const facts = {
+      ...(sender === undefined ? {} : { sender: sender.email, senderIsLead: sender.lead }),
+      ...(nextOwner === undefined ? {} : { nextOwner }),
+      sent: state !== 'draft' && state !== 'ready',
+    };
     return { ...read, state, facts, ...(field ? { field } : {}) };
   }
 
@@ -40,8 +44,9 @@ export class GroupContext {
   applied(change: Change, decision: Extract<ChangeDecision, { status: 'applied' }>, read: ReadContext, actor: Actor): void {
     if (!('handoff' in change)) return;
     const key = handoffKeyText(change.handoff);
-    // The first change written to a handoff makes its pusher the sender (the row's owner).
-    if (read.facts.sender === undefined) this.senders.set(key, actor.email);
+    // The first change written to a handoff makes its pusher the sender (the row's owner), and
+    // so does a rep's taking up a lead's draft.
+    if (read.facts.sender === undefined || decision.adopts) this.senders.set(key, { email: actor.email, lead: actor.role !== 'member' });
     if (decision.state) this.states.set(key, decision.state);
     if (change.kind === 'field' && decision.field) {
       this.fields.set(fieldKeyOf(change.handoff, change.fieldId), decision.field.next);

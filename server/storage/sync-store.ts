@@ -199,8 +199,8 @@ function keyParams(teamId: number, key: HandoffKey): unknown[] {
 /** What a change's rule needs to know of its handoff, in one round trip. */
 async function readContext(tx: Sql, teamId: number, change: Change): Promise<ReadContext> {
   if (!('handoff' in change)) return { state: 'draft', facts: {} };
-  const [row] = await tx.query<{ state: HandoffState | null; sender: string | null; next_owner: string | null; owner_field: string | null; field: FieldValue | null }>(
-    `SELECT h.state, m.email AS sender, o.field_id AS owner_field,
+  const [row] = await tx.query<{ state: HandoffState | null; sender: string | null; sender_role: string | null; next_owner: string | null; owner_field: string | null; field: FieldValue | null }>(
+    `SELECT h.state, m.email AS sender, m.role AS sender_role, o.field_id AS owner_field,
             (SELECT value FROM field_values WHERE team_id = $1 AND ${KEY_COLUMNS} AND field_id = o.field_id) AS next_owner,
             (SELECT json_build_object('value', f.value, 'seq', f.seq, 'by', fm.email)
                FROM field_values f JOIN members fm ON fm.id = f.member_id
@@ -211,9 +211,14 @@ async function readContext(tx: Sql, teamId: number, change: Change): Promise<Rea
        LEFT JOIN members m ON m.id = h.owner_id`,
     [...keyParams(teamId, change.handoff), change.kind === 'field' ? change.fieldId : null, builtInOwnerField(change.handoff.templateId) ?? null],
   );
-  const facts = { ...(row!.sender ? { sender: row!.sender } : {}), ...(row!.next_owner ? { nextOwner: row!.next_owner } : {}) };
+  const state = row!.state ?? 'draft';
+  const facts = {
+    ...(row!.sender ? { sender: row!.sender, senderIsLead: row!.sender_role !== 'member' } : {}),
+    ...(row!.next_owner ? { nextOwner: row!.next_owner } : {}),
+    sent: state !== 'draft' && state !== 'ready',
+  };
   return {
-    state: row!.state ?? 'draft',
+    state,
     facts,
     ...(row!.owner_field ? { ownerField: row!.owner_field } : {}),
     ...(row!.field ? { field: { ...row!.field, seq: Number(row!.field.seq) } } : {}),
@@ -242,18 +247,19 @@ function write(tx: Sql, caller: Caller, change: Change, decision: Extract<Change
   const { host, objectType, recordId, templateId } = change.handoff;
   const field = change.kind === 'field' ? change : undefined;
   const report = field && decision.reportsTitle ? field : undefined;
-  params.push(host, objectType, recordId, templateId, decision.state ?? null, report?.recordTitle ?? null, report?.recordUrl ?? null);
+  params.push(host, objectType, recordId, templateId, decision.state ?? null, report?.recordTitle ?? null, report?.recordUrl ?? null, decision.adopts ?? false);
   const upsertHandoff = `INSERT INTO handoffs (team_id, host, object_type, record_id, template_id, state, owner_id, title, url, updated_at)
      VALUES ($2, $10, $11, $12, $13, COALESCE($14::text, 'draft'), $5, $15, $16, $6)
      ON CONFLICT (team_id, host, object_type, record_id, template_id) DO UPDATE SET
        state = COALESCE($14::text, handoffs.state), title = COALESCE($15, handoffs.title),
-       url = COALESCE($16, handoffs.url), updated_at = $6`;
+       url = COALESCE($16, handoffs.url), updated_at = $6,
+       owner_id = CASE WHEN $17::boolean THEN $5 ELSE handoffs.owner_id END`;
   if (!field) return tx.query(`WITH change AS (${insertChange}) ${upsertHandoff}`, params);
   params.push(field.fieldId, field.value);
   return tx.query(
     `WITH change AS (${insertChange}), handoff AS (${upsertHandoff})
      INSERT INTO field_values (team_id, host, object_type, record_id, template_id, field_id, value, seq, member_id)
-     VALUES ($2, $10, $11, $12, $13, $17, $18, $1, $5)
+     VALUES ($2, $10, $11, $12, $13, $18, $19, $1, $5)
      ON CONFLICT (team_id, host, object_type, record_id, template_id, field_id) DO UPDATE SET
        value = EXCLUDED.value, seq = EXCLUDED.seq, member_id = EXCLUDED.member_id`,
     params,

@@ -157,10 +157,14 @@ export async function stopServiceWorker(session: Session, page: Page): Promise<v
 export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().includes('/panel.html'));
+    // A frame the dock just replaced (put back after the page moved it) may still be listed,
+    // detached: wait for the live one.
+    const frame = page.frames().find((candidate) => candidate.url().includes('/panel.html') && !candidate.isDetached());
     if (frame) {
-      await frame.waitForSelector('.panel', { timeout: Math.max(1, deadline - Date.now()) });
-      return frame;
+      const shown = await frame.waitForSelector('.panel', { timeout: Math.max(1, deadline - Date.now()) }).catch((error: Error) => {
+        if (!frame.isDetached() || Date.now() > deadline) throw error;
+      });
+      if (shown !== undefined) return frame;
     }
     if (Date.now() > deadline) throw new Error('The Baton panel never appeared');
     await page.waitForTimeout(50);

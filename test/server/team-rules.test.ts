@@ -96,6 +96,26 @@ describe.each(BACKENDS)('handoff rules on %s', (backend) => {
     expect((await handoffRow(handoff)).state).toBe(outcome === 'applied' ? 'accepted' : 'sent');
   });
 
+  it("a draft a lead started is the first rep's who writes in it, until it is sent", async () => {
+    await newTeam();
+    record += 1;
+    const handoff = { ...HANDOFF, recordId: `r${record}` };
+    expect((await push(tokens.lead, [fieldChange('Prepared by the lead', { handoff })]))[0]!.status).toBe('applied');
+    // A rep takes it up and becomes its sender; another rep is then refused.
+    expect((await push(tokens.sender, [fieldChange('Ana carries on', { handoff, fieldId: 'scope' })]))[0]!.status).toBe('applied');
+    expect((await handoffRow(handoff)).owner).toBe('ana@x.test');
+    expect((await push(tokens.teammate, [fieldChange('Tom too', { handoff, fieldId: 'risks' })]))[0]).toMatchObject({ status: 'refused', reason: expect.stringMatching(/ana@x\.test's/) });
+    // A lead's draft once sent no longer changes hands.
+    record += 1;
+    const sent = { ...HANDOFF, recordId: `r${record}` };
+    await push(tokens.lead, [
+      fieldChange('Lead only', { handoff: sent }),
+      { kind: 'state', id: changeId('state'), handoff: sent, to: 'ready', clientAt: START },
+      { kind: 'briefSent', id: changeId('brief'), handoff: sent, brief: 'Brief', clientAt: START },
+    ]);
+    expect((await push(tokens.sender, [fieldChange('Too late', { handoff: sent, fieldId: 'scope' })]))[0]!.status).toBe('refused');
+  });
+
   it("a teammate's forged accept changes nothing, and the sender goes on writing", async () => {
     await newTeam();
     const handoff = await sentHandoff();

@@ -1,10 +1,11 @@
-import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, execSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { hashSecret, newSecret } from '../server/secrets';
+import { startServerProcess, transactions } from '../test/server/server-processes';
 import { startThrowawayPostgres } from '../test/server/throwaway-postgres';
 
 // The team server at a company's size, this build beside the build before it, in the same run:
@@ -148,16 +149,6 @@ async function members(url: string, base: string, count: number): Promise<{ team
   return tokens;
 }
 
-async function transactions(url: string): Promise<number> {
-  const db = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await db`SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`;
-    return Number(row!.n);
-  } finally {
-    await db.end();
-  }
-}
-
 function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 }
@@ -172,24 +163,15 @@ function checkout(ref: string): string {
 }
 
 async function startServer(root: string, url: string): Promise<{ base: string; child: ChildProcess; stop(): Promise<void> }> {
-  const env = { ...process.env, DATABASE_URL: url, BATON_REQUESTS_PER_MINUTE: '1000000' };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts'), '--port', '0', '--quiet'], { env, cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const address = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (address) resolve(address);
-    });
-    child.once('exit', (code) => reject(new Error(`the server stopped before it listened (exit ${code})`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
-  return { base, child, stop };
+  const server = await startServerProcess({ kind: 'postgres', url }, ['--quiet'], root);
+  return {
+    base: server.base,
+    child: server.child,
+    stop: async () => {
+      server.kill('SIGKILL');
+      await server.exited;
+    },
+  };
 }
 
 export function formatScale(result: ScaleResult): string {

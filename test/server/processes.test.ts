@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseLocation } from '../../server/storage/store';
 import { changeId, fieldChange, freshLocation } from './harness';
-import { carries, joinTeam, openLive, pushTo, startServerProcess, type OpenStream, type ServerProcess } from './server-processes';
+import { carries, joinTeam, openLive, pushTo, startServerProcess, transactions, type OpenStream, type ServerProcess } from './server-processes';
 import { startThrowawayPostgres } from './throwaway-postgres';
 
 // Several server processes on one PostgreSQL, as a company runs them: a change reaches every
@@ -32,17 +32,6 @@ async function live(base: string, token: string): Promise<OpenStream> {
   const stream = await openLive(base, token);
   streams.push(stream);
   return stream;
-}
-
-/** Transactions the database has run, all processes together (pg_stat_database). */
-async function transactions(url: string): Promise<number> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await client`SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`;
-    return Number(row!.n);
-  } finally {
-    await client.end();
-  }
 }
 
 describe('two server processes on one PostgreSQL', () => {

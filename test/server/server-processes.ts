@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
 import type { Role } from '../../lib/sync/roles';
 import type { Change, PushResult } from '../../lib/sync/schemas';
 import { openStore, type DatabaseLocation } from '../../server/storage/store';
@@ -19,12 +21,14 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
-export async function startServerProcess(location: DatabaseLocation, args: string[] = []): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, BATON_REQUESTS_PER_MINUTE: '100000' };
+/** `root`: another checkout's files (the bench runs the build before beside this one). */
+export async function startServerProcess(location: DatabaseLocation, args: string[] = [], root?: string): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, BATON_REQUESTS_PER_MINUTE: '1000000' };
   if (location.kind === 'postgres') env.DATABASE_URL = location.url;
   else delete env.DATABASE_URL;
   const dataArgs = location.kind === 'pglite' ? ['--data', location.dataDir!] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', ...dataArgs, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const main = root ? join(root, 'server/main.ts') : MAIN;
+  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0', ...dataArgs, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], ...(root ? { cwd: root } : {}) });
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? 0)));
@@ -140,3 +144,14 @@ export async function openLive(base: string, token: string, cursor = 0): Promise
 
 /** A live event carrying the change with this id. */
 export const carries = (changeId: string) => (event: LiveEvent) => event.event === 'changes' && event.data.includes(`"${changeId}"`);
+
+/** Transactions the database has run, all processes together (pg_stat_database; each statement outside a transaction is one). */
+export async function transactions(url: string): Promise<number> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await client`SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`;
+    return Number(row!.n);
+  } finally {
+    await client.end();
+  }
+}

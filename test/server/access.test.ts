@@ -89,6 +89,20 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     }
   });
 
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))("%s: another team's admin reads and changes only their own team", async (_name, route) => {
+    const ours = await server.request('POST', '/v1/push', { token: tokens.member, body: { changes: [fieldChange('Ours only', { fieldId: 'matrix' })] } });
+    expect(ours.status).toBe(200);
+    const teamA = await server.store.members.teamId('team-a', server.clock.now);
+    const teamRows = async () =>
+      Promise.all(['members', 'invites', 'changes', 'field_values', 'handoffs', 'templates'].map(async (table) => (await server.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE team_id = $1`, [teamA]))[0]!.n));
+    const body = await route.body?.(server);
+    const before = await teamRows();
+    const response = await call(route, tokens.otherAdmin, body);
+    expect(response.status).toBeLessThan(500);
+    if (!route.path.startsWith('/v1/live')) expect(await response.text()).not.toMatch(/(member|lead|admin|gone)@a\.test|Ours only/);
+    expect(await teamRows()).toEqual(before);
+  });
+
   it("another team's admin cannot revoke, list or reach this team's people or records", async () => {
     const ours = await server.request('POST', '/v1/push', { token: tokens.member, body: { changes: [fieldChange('Ours', { fieldId: 'scope' })] } });
     expect(ours.status).toBe(200);
@@ -100,12 +114,15 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     expect((await server.request('GET', '/v1/me', { token: tokens.member })).status).toBe(200);
 
     const list = (await (await server.request('GET', '/v1/members', { token: tokens.otherAdmin })).json()) as { members: { email: string }[] };
-    expect(list.members.map((member) => member.email).sort()).toEqual(['admin@b.test', 'rep@b.test']);
+    // Team B's own people (and whom its admin invited), none of team A's.
+    const emails = list.members.map((member) => member.email);
+    expect(emails).toEqual(expect.arrayContaining(['admin@b.test', 'rep@b.test']));
+    expect(emails.filter((email) => /^(member|lead|admin|gone)@a\.test$/.test(email))).toEqual([]);
 
-    const pulled = (await (await server.request('GET', '/v1/pull?cursor=0', { token: tokens.otherMember })).json()) as { changes: unknown[] };
-    expect(pulled.changes).toEqual([]);
-    const handoffs = (await (await server.request('GET', '/v1/team/handoffs', { token: tokens.otherAdmin })).json()) as { handoffs: unknown[] };
-    expect(handoffs.handoffs).toEqual([]);
+    const pulled = (await (await server.request('GET', '/v1/pull?cursor=0', { token: tokens.otherMember })).json()) as { changes: { by: string }[] };
+    expect(pulled.changes.filter((change) => !change.by.endsWith('@b.test'))).toEqual([]);
+    const handoffs = (await (await server.request('GET', '/v1/team/handoffs', { token: tokens.otherAdmin })).json()) as { handoffs: { owner: string }[] };
+    expect(handoffs.handoffs.filter((handoff) => !handoff.owner.endsWith('@b.test'))).toEqual([]);
   });
 
   it("the same record in another team is that team's own: writing it changes nothing here", async () => {

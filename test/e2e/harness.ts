@@ -157,9 +157,9 @@ export async function stopServiceWorker(session: Session, page: Page): Promise<v
 export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    // A frame the dock just replaced (put back after the page moved it) may still be listed,
-    // detached: wait for the live one.
-    const frame = page.frames().find((candidate) => candidate.url().includes('/panel.html') && !candidate.isDetached());
+    // A frame the dock just replaced (put back after the page moved it, or an updated
+    // extension's script took over) may still be listed: wait for the newest live one.
+    const frame = page.frames().findLast((candidate) => candidate.url().includes('/panel.html') && !candidate.isDetached());
     if (frame) {
       const shown = await frame.waitForSelector('.panel', { timeout: Math.max(1, deadline - Date.now()) }).catch((error: Error) => {
         if (!frame.isDetached() || Date.now() > deadline) throw error;

@@ -36,8 +36,6 @@ export class TeamPokes {
   private starting?: Promise<void>;
   private stops: (() => Promise<void>)[] = [];
   private timer?: NodeJS.Timeout;
-  /** Pokes heard, for the operator's metrics. */
-  heard = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -70,12 +68,6 @@ export class TeamPokes {
   /** Wakes every stream of this process (a draining server tells them all to go). */
   pokeAll(kind: PokeKind): void {
     for (const team of this.listeners.values()) for (const listener of team) listener.poke(kind);
-  }
-
-  get openStreams(): number {
-    let count = 0;
-    for (const team of this.listeners.values()) count += team.size;
-    return count;
   }
 
   async stop(): Promise<void> {
@@ -116,7 +108,6 @@ export class TeamPokes {
   private async listen(): Promise<void> {
     if (!this.sql.listen) throw new Error('this database connection cannot listen for notifications');
     const wake = (kind: PokeKind) => (payload: string) => {
-      this.heard += 1;
       serverMetrics.pokes.inc();
       for (const listener of this.listeners.get(Number(payload)) ?? []) listener.poke(kind);
     };
